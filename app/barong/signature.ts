@@ -1,0 +1,36 @@
+import { createHmac } from 'node:crypto';
+import { checkKid, checkNonce, checkSecret } from './credentials';
+
+/** The three headers Barong reads for API-key authentication, in the order it checks them. */
+export interface AuthHeaders {
+  'X-Auth-Apikey': string;
+  'X-Auth-Nonce': string;
+  'X-Auth-Signature': string;
+}
+
+export interface SigningInput {
+  kid: string;
+  secret: string;
+  /** The exact X-Auth-Nonce string: milliseconds since the epoch. */
+  nonce: string;
+}
+
+/**
+ * hex(HMAC-SHA256(secret as ASCII, nonce + kid)). Method, path, query and body are not covered:
+ * that is the protocol, not a shortcut.
+ */
+export function computeSignature({ kid, secret, nonce }: SigningInput): string {
+  return createHmac('sha256', secret).update(nonce + kid).digest('hex');
+}
+
+/** Validates the input and returns the three headers. Throws AppError on malformed input. */
+export function signHeaders(input: SigningInput): AuthHeaders {
+  checkKid(input.kid);
+  checkSecret(input.secret);
+  checkNonce(input.nonce);
+  return {
+    'X-Auth-Apikey': input.kid,
+    'X-Auth-Nonce': input.nonce,
+    'X-Auth-Signature': computeSignature(input),
+  };
+}
