@@ -1,4 +1,5 @@
 import { AppError } from '../app-error';
+import { checkKid, checkNonce } from '../barong/credentials';
 import type { AuthHeaders } from '../barong/signature';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -48,6 +49,32 @@ export function checkRequestSpec(spec: RequestSpec): void {
   if (values.some((value) => value.includes('\0'))) {
     throw new AppError('input.nul_character', 'The path and the query parameters may not contain a NUL character.');
   }
+  // A lone UTF-16 surrogate has no UTF-8 form: percent-encoding it would throw, and no command line can carry it.
+  if (values.some((value) => LONE_SURROGATE.test(value))) {
+    throw new AppError('input.invalid_unicode', 'The path and the query parameters must be valid Unicode text.');
+  }
+  if (spec.body !== undefined && !isFiniteJson(spec.body)) {
+    throw new AppError('input.body_invalid', 'The body may only contain finite numbers (JSON has no NaN or Infinity).');
+  }
+}
+
+/** Matches an unpaired UTF-16 surrogate (with the u flag, a pair is one code point and does not match). */
+export const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+const isFiniteJson = (value: JsonValue): boolean =>
+  typeof value === 'number' ? Number.isFinite(value) : typeof value === 'object' && value !== null ? Object.values(value).every(isFiniteJson) : true;
+
+export const AUTH_HEADER_NAMES = ['X-Auth-Apikey', 'X-Auth-Nonce', 'X-Auth-Signature'] as const satisfies ReadonlyArray<keyof AuthHeaders>;
+
+const SIGNATURE = /^[0-9a-f]{64}$/;
+
+export function checkSignedRequest(request: SignedRequest): void {
+  checkRequestSpec(request);
+  checkKid(request.headers['X-Auth-Apikey']);
+  checkNonce(request.headers['X-Auth-Nonce']);
+  if (!SIGNATURE.test(request.headers['X-Auth-Signature'])) {
+    throw new AppError('input.signature_invalid', 'The signature must be 64 lower-case hex characters (HMAC-SHA256).');
+  }
 }
 
 // RFC 3986 unreserved characters stay as they are; everything else is percent-encoded as UTF-8.
@@ -66,8 +93,15 @@ export function encodeQuery(query: RequestSpec['query']): string {
   return query.map(([name, value]) => `${encodeComponent(name)}=${encodeComponent(value)}`).join('&');
 }
 
-/** The full URL of a request: base URL (without a trailing slash), encoded path, encoded query. */
+/**
+ * The full URL of a request: base URL (without a trailing slash), encoded path, encoded query.
+ * The base goes through the URL parser so that a path prefix with spaces or non-ASCII arrives encoded.
+ */
 export function requestUrl(spec: RequestSpec): string {
+  const base = new URL(spec.baseUrl);
   const query = encodeQuery(spec.query);
-  return `${spec.baseUrl.replace(/\/+$/, '')}${encodePath(spec.path)}${query ? `?${query}` : ''}`;
+  return `${base.origin}${base.pathname.replace(/\/+$/, '')}${encodePath(spec.path)}${query ? `?${query}` : ''}`;
 }
+
+/** The body exactly as sent: compact JSON, or undefined when the request has none. */
+export const requestBody = (spec: RequestSpec): string | undefined => (spec.body === undefined ? undefined : JSON.stringify(spec.body));
