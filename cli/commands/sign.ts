@@ -1,0 +1,122 @@
+import { AppError } from '../../app/app-error';
+import { checkKid, checkSecret } from '../../app/barong/credentials';
+import { DEFAULT_NONCE_LIFETIME_MS, NonceClock, nonceExpiresAt } from '../../app/barong/nonce-clock';
+import { signHeaders } from '../../app/barong/signature';
+import { renderSignedCommand, SIGNED_COMMAND_FORMATS } from '../../app/commands/render';
+import type { SignedCommandFormat } from '../../app/commands/render';
+import { checkRequestSpec, HTTP_METHODS } from '../../app/commands/request';
+import type { HttpMethod, RequestSpec } from '../../app/commands/request';
+import { DEFAULT_SECRET_ENV, renderSigningScript } from '../../app/commands/signing-script';
+import { EXIT_OK } from '../io';
+import type { Command } from '../io';
+import { parseInteger, parseOptions } from '../parse-options';
+import { readSecret } from '../read-secret';
+import { parseRequestItems } from '../request-items';
+
+const FORMATS = ['headers', 'json', ...SIGNED_COMMAND_FORMATS, 'script'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const signHelp = `Usage: barong-vault sign [options] METHOD PATH [name=value ...] [--json BODY]
+
+Signs a request with an API key and prints the signed command (or headers).
+The key id comes from --kid or BARONG_KID; the secret only from BARONG_SECRET or
+standard input, never from the command line, where other users can see it.
+
+Parameters:
+  name=value        query parameter for GET and DELETE, JSON body field otherwise
+  name==value       query parameter, whatever the method
+  name:=json        JSON body field with a raw JSON value (number, true, [..], {..})
+  --json BODY       the whole JSON body
+
+Options:
+  --format F              ${FORMATS.join(' | ')} (default: curl)
+                          script signs when it runs: it reads the secret from an
+                          environment variable and makes a fresh nonce each time
+  --base URL              the exchange, e.g. https://exchange.example (required
+                          for every format but headers and json)
+  --kid KID               the key id (default: $BARONG_KID)
+  --nonce-lifetime-ms N   the exchange's nonce window (default: ${DEFAULT_NONCE_LIFETIME_MS})
+  --offset-ms=N           add N ms (may be negative) to this computer's clock
+                          (barong-vault time measures it)
+  --secret-env NAME       the variable the script format reads (default: ${DEFAULT_SECRET_ENV})
+  -h, --help              show this help
+
+A signed command is valid for the nonce lifetime only (5 s by default): run it at
+once, or use --format script for commands run later.
+
+Example:
+  BARONG_KID=61d025b8573501c2 BARONG_SECRET=... barong-vault sign \\
+    --base https://exchange.example GET /api/v2/peatio/account/balances
+`;
+
+function parseMethod(value: string | undefined): HttpMethod {
+  const method = value?.toUpperCase();
+  const known = HTTP_METHODS.find((candidate) => candidate === method);
+  if (!known) throw new AppError('usage', `The method must be one of ${HTTP_METHODS.join(', ')}${value ? `, not "${value}"` : ''}.`);
+  return known;
+}
+
+function parseFormat(value: string | undefined): Format {
+  const format = FORMATS.find((candidate) => candidate === (value ?? 'curl'));
+  if (!format) throw new AppError('usage', `--format takes one of ${FORMATS.join(', ')}, not "${value}".`);
+  return format;
+}
+
+const isSignedCommandFormat = (format: Format): format is SignedCommandFormat =>
+  (SIGNED_COMMAND_FORMATS as readonly string[]).includes(format);
+
+export const sign: Command = async (argv, io) => {
+  const { values, positionals } = parseOptions(argv, {
+    format: { type: 'string' },
+    base: { type: 'string' },
+    kid: { type: 'string' },
+    json: { type: 'string' },
+    'nonce-lifetime-ms': { type: 'string' },
+    'offset-ms': { type: 'string' },
+    'secret-env': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout.write(signHelp);
+    return EXIT_OK;
+  }
+  const [methodArg, path, ...items] = positionals;
+  const method = parseMethod(methodArg);
+  if (path === undefined) throw new AppError('usage', 'Give the path to sign, e.g. /api/v2/peatio/account/balances.');
+  const format = parseFormat(values.format);
+  const kid = values.kid ?? io.env.BARONG_KID;
+  if (!kid) throw new AppError('usage', 'No key id: pass --kid or set BARONG_KID.');
+  const lifetimeMs = parseInteger(values['nonce-lifetime-ms'], '--nonce-lifetime-ms', 1) ?? DEFAULT_NONCE_LIFETIME_MS;
+  const offsetMs = parseInteger(values['offset-ms'], '--offset-ms') ?? 0;
+  const needsBase = format !== 'headers' && format !== 'json';
+  if (needsBase && values.base === undefined) throw new AppError('usage', `--format ${format} needs --base URL (the exchange).`);
+
+  const spec: RequestSpec = { baseUrl: values.base ?? 'https://exchange.invalid', method, path, ...parseRequestItems(method, items, values.json) };
+  checkRequestSpec(spec);
+  const warnings = checkKid(kid);
+
+  if (format === 'script') {
+    warnings.forEach((warning) => io.stderr.write(`warning: ${warning}\n`));
+    const secretEnv = values['secret-env'] ?? DEFAULT_SECRET_ENV;
+    io.stdout.write(`${renderSigningScript(spec, { kid, secretEnv })}\n`);
+    return EXIT_OK;
+  }
+
+  const secret = await readSecret(io, DEFAULT_SECRET_ENV);
+  warnings.push(...checkSecret(secret));
+  warnings.forEach((warning) => io.stderr.write(`warning: ${warning}\n`));
+  const clock = new NonceClock(offsetMs);
+  const headers = signHeaders({ kid, secret, nonce: clock.nonce() });
+  const expiresAtMs = nonceExpiresAt(headers['X-Auth-Nonce'], lifetimeMs);
+
+  if (isSignedCommandFormat(format)) {
+    io.stdout.write(`${renderSignedCommand(format, { ...spec, headers }, lifetimeMs).text}\n`);
+  } else if (format === 'json') {
+    io.stdout.write(`${JSON.stringify({ headers, expiresAtMs })}\n`);
+  } else {
+    io.stdout.write(Object.entries(headers).map(([name, value]) => `${name}: ${value}\n`).join(''));
+  }
+  const until = new Date(clock.toLocal(expiresAtMs)).toLocaleTimeString('en-GB', { hour12: false, fractionalSecondDigits: 3 } as Intl.DateTimeFormatOptions);
+  io.stderr.write(`Valid for ${lifetimeMs / 1000} s, until ${until} on this computer's clock.\n`);
+  return EXIT_OK;
+};

@@ -1,0 +1,49 @@
+import { isAppError } from '../app/app-error';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './io';
+import type { CliIo, Command } from './io';
+
+// Loaded on demand so that `sign` does not pay for starting the sandbox's modules.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  sign: async () => (await import('./commands/sign')).sign,
+  time: async () => (await import('./commands/time')).time,
+  sandbox: async () => (await import('./commands/sandbox')).sandbox,
+};
+
+export const mainHelp = `Usage: barong-vault COMMAND [options]
+
+Signs requests for exchanges that run Barong (OpenDAX / Peatio).
+
+Commands:
+  sign      sign a request and print a ready-to-run command or the headers
+  time      measure the exchange's clock offset
+  sandbox   run a Barong-compatible server on this computer, for tests and demos
+
+Run barong-vault COMMAND --help for the options of each.
+`;
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(mainHelp);
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.stderr.write(`barong-vault: unknown command "${name}"\n\n${mainHelp}`);
+    return EXIT_USAGE;
+  }
+  try {
+    const command = await load();
+    return await command(rest, io);
+  } catch (error) {
+    // Errors are shown as one line for the person at the terminal; a stack trace helps no trader.
+    if (isAppError(error)) {
+      // Bad arguments and bad input values are both the caller's to fix: exit 2.
+      const usage = error.code === 'usage' || error.code.startsWith('input.');
+      io.stderr.write(`barong-vault ${name}: ${error.message}\n${usage ? `Run barong-vault ${name} --help for the options.\n` : ''}`);
+      return usage ? EXIT_USAGE : EXIT_FAILURE;
+    }
+    io.stderr.write(`barong-vault ${name}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+}
