@@ -1,26 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signHeaders } from '../app/barong/signature';
 import type { RunningSandbox, SandboxOptions } from './start-sandbox';
-import { startSandbox } from './start-sandbox';
-import { errorsOf, SandboxClient, signedHeaders, TotpPad } from './test-client';
+import { errorsOf, signedHeaders, TotpPad, startTestSandbox } from './test-client';
 
 const ME = '/api/v2/barong/resource/users/me';
 const BALANCES = '/api/v2/peatio/account/balances';
 const ORDERS = '/api/v2/peatio/market/orders';
 const LIFETIME = 5000;
 
-let running: RunningSandbox[] = [];
-afterEach(async () => {
-  await Promise.all(running.map((sandbox) => sandbox.close()));
-  running = [];
-});
-
 async function start(options: SandboxOptions = {}) {
-  const sandbox = await startSandbox({ port: 0, seed: true, ...options });
-  running.push(sandbox);
+  const { sandbox, client } = await startTestSandbox({ seed: true, ...options });
   const [traderKey, , viewerKey] = sandbox.apiKeys;
   if (!traderKey || !viewerKey) throw new Error('the seed should give keys');
-  return { sandbox, client: new SandboxClient(sandbox.url), traderKey, viewerKey };
+  return { sandbox, client, traderKey, viewerKey };
 }
 
 const secretOf = (sandbox: RunningSandbox, email: string): string => {

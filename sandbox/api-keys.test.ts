@@ -1,28 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox, SandboxOptions, SeededKey } from './start-sandbox';
-import { startSandbox } from './start-sandbox';
-import type { Answer } from './test-client';
-import { errorsOf, SandboxClient, signedHeaders, TotpPad } from './test-client';
+import type { Answer, SandboxClient } from './test-client';
+import { errorsOf, signedHeaders, TotpPad, startTestSandbox } from './test-client';
 
 const KEYS = '/api/v2/barong/resource/api_keys';
 const ME = '/api/v2/barong/resource/users/me';
 
-let running: RunningSandbox[] = [];
-afterEach(async () => {
-  await Promise.all(running.map((sandbox) => sandbox.close()));
-  running = [];
-});
-
 async function start(options: SandboxOptions = {}) {
-  const sandbox = await startSandbox({ port: 0, ...options });
-  running.push(sandbox);
-  const user = (email: string) => {
-    const found = sandbox.users.find((candidate) => candidate.email === email);
-    if (!found) throw new Error(`no user ${email}`);
-    return found;
-  };
-  const trader = user('trader@sandbox.test');
-  return { sandbox, client: new SandboxClient(sandbox.url), user, trader, pad: new TotpPad(trader.totpSecret ?? '') };
+  const started = await startTestSandbox(options);
+  const trader = started.user('trader@sandbox.test');
+  return { ...started, trader, pad: new TotpPad(trader.totpSecret ?? '') };
 }
 
 /** Calls as the owner of a key, signing each request afresh. */

@@ -1,24 +1,12 @@
 import { get } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseHttpDate } from '../app/barong/nonce-clock';
-import type { RunningSandbox, SandboxOptions } from './start-sandbox';
-import { startSandbox } from './start-sandbox';
 import type { Answer } from './test-client';
-import { errorsOf, SandboxClient, signedHeaders, TotpPad } from './test-client';
+import { errorsOf, signedHeaders, TotpPad, startTestSandbox } from './test-client';
 
 const PEATIO = '/api/v2/peatio';
 
-let running: RunningSandbox[] = [];
-afterEach(async () => {
-  await Promise.all(running.map((sandbox) => sandbox.close()));
-  running = [];
-});
-
-async function start(options: SandboxOptions = {}) {
-  const sandbox = await startSandbox({ port: 0, ...options });
-  running.push(sandbox);
-  return { sandbox, client: new SandboxClient(sandbox.url) };
-}
+const start = startTestSandbox;
 
 async function seededTrader() {
   const { sandbox, client } = await start({ seed: true });
@@ -100,7 +88,6 @@ describe('the public endpoints and the HTTP envelope', () => {
     expect((await client.request('GET', '/api/v2/barong/identity/ping')).status).toBe(200);
     const started = Date.now();
     await sandbox.close();
-    running = [];
     expect(Date.now() - started).toBeLessThan(1000);
     await expect(client.request('GET', '/api/v2/barong/identity/ping')).rejects.toThrow();
   });

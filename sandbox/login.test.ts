@@ -1,27 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_CAPTCHA_RESPONSE } from './routes/identity';
-import type { RunningSandbox, SandboxOptions, SandboxUser } from './start-sandbox';
-import { startSandbox } from './start-sandbox';
-import { errorsOf, SandboxClient, TotpPad } from './test-client';
+import { errorsOf, TotpPad, startTestSandbox } from './test-client';
 
 const SESSIONS = '/api/v2/barong/identity/sessions';
 
-let running: RunningSandbox[] = [];
-afterEach(async () => {
-  await Promise.all(running.map((sandbox) => sandbox.close()));
-  running = [];
-});
-
-async function start(options: SandboxOptions = {}) {
-  const sandbox = await startSandbox({ port: 0, ...options });
-  running.push(sandbox);
-  const user = (email: string): SandboxUser => {
-    const found = sandbox.users.find((candidate) => candidate.email === email);
-    if (!found) throw new Error(`no user ${email}`);
-    return found;
-  };
-  return { sandbox, client: new SandboxClient(sandbox.url), user };
-}
+const start = startTestSandbox;
 
 const USER_FIELDS = ['email', 'uid', 'role', 'level', 'otp', 'state', 'referral_uid', 'data', 'username', 'labels', 'phones', 'profiles', 'data_storages', 'created_at', 'updated_at'];
 

@@ -1,25 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningSandbox, SandboxOptions } from './start-sandbox';
-import { startSandbox } from './start-sandbox';
-import { errorsOf, SandboxClient, signedHeaders } from './test-client';
+import { describe, expect, it } from 'vitest';
+import type { SandboxOptions } from './start-sandbox';
+import { errorsOf, signedHeaders, startTestSandbox } from './test-client';
 
 const ME = '/api/v2/barong/resource/users/me';
 const SESSIONS = '/api/v2/barong/identity/sessions';
 const QRCODE = '/api/v2/barong/resource/otp/generate_qrcode';
 
-let running: RunningSandbox[] = [];
-afterEach(async () => {
-  await Promise.all(running.map((sandbox) => sandbox.close()));
-  running = [];
-});
-
 /** A sandbox and a client logged in as the user without 2FA. */
 async function loggedIn(options: SandboxOptions = {}) {
-  const sandbox = await startSandbox({ port: 0, ...options });
-  running.push(sandbox);
-  const client = new SandboxClient(sandbox.url);
-  const user = sandbox.users.find((candidate) => candidate.email === 'no2fa@sandbox.test');
-  const login = await client.login(user?.email ?? '', user?.password ?? '');
+  const { sandbox, client, user } = await startTestSandbox(options);
+  const { email, password } = user('no2fa@sandbox.test');
+  const login = await client.login(email, password);
   expect(login.status).toBe(200);
   return { sandbox, client };
 }
@@ -83,9 +74,7 @@ describe('the session (PROTOCOL.md section 2)', () => {
   });
 
   it('needs no CSRF token on GET, on identity paths or in API-key mode', async () => {
-    const sandbox = await startSandbox({ port: 0, seed: true });
-    running.push(sandbox);
-    const client = new SandboxClient(sandbox.url);
+    const { sandbox, client } = await startTestSandbox({ seed: true });
     const key = sandbox.apiKeys[0];
     const signed = await client.request('POST', '/api/v2/peatio/market/orders/cancel', { headers: signedHeaders(key?.kid ?? '', key?.secret ?? ''), json: {} });
     expect(signed.status).toBe(201);

@@ -1,5 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { createGuardrails, generateSync } from 'otplib';
+import { onTestFinished } from 'vitest';
+import type { SandboxOptions, SandboxUser } from './start-sandbox';
+import { startSandbox } from './start-sandbox';
 
 /**
  * What the sandbox tests share: a small HTTP client that keeps a session like a browser would,
@@ -120,4 +123,16 @@ export class TotpPad {
     while (accepted.has(String(candidate))) candidate += 1;
     return String(candidate);
   }
+}
+
+/** A sandbox on a free port for the current test only (closed when it ends), a client, and its users by email. */
+export async function startTestSandbox(options: SandboxOptions = {}) {
+  const sandbox = await startSandbox({ port: 0, ...options });
+  onTestFinished(() => sandbox.close());
+  const user = (email: string): SandboxUser => {
+    const found = sandbox.users.find((candidate) => candidate.email === email);
+    if (!found) throw new Error(`no user ${email}`);
+    return found;
+  };
+  return { sandbox, client: new SandboxClient(sandbox.url), user };
 }

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/start-sandbox';
 import { runCli } from '../support/run-cli';
+import { runShell } from '../support/run-shell';
 import { createKeyThroughApi } from '../support/sandbox-keys';
 
 // A short window keeps the wait for expiry short; the logic is the same at 5 s.
@@ -9,17 +9,9 @@ const LIFETIME_MS = 1500;
 const EXECUTABLE_FORMATS = ['curl', 'httpie', 'script'] as const;
 const BALANCES = ['GET', '/api/v2/peatio/account/balances'];
 
-function sh(script: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-c', script], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+// Only what a trader's shell would have: no variable of the test runner leaks in.
+const sh = (script: string, env: Record<string, string> = {}) =>
+  runShell('bash', script, { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env });
 
 describe('barong-vault sign against the sandbox', () => {
   let sandbox: Awaited<ReturnType<typeof startSandbox>>;

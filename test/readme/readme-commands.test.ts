@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/run-cli';
+import { runShell } from '../support/run-shell';
 
 // Every command the README shows is run here, as written, or by .ci/run (the set-up pair).
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
@@ -14,17 +15,7 @@ const SANDBOX = /^npm run --silent sandbox -- /;
 const EXPORT = /^export BARONG_URL=http:\/\/127\.0\.0\.1:PORT BARONG_KID=KID BARONG_SECRET=SECRET$/;
 const TRY_IT = commands.filter((line) => !SETUP.includes(line) && !SANDBOX.test(line) && !EXPORT.test(line) && line !== 'npm run bench');
 
-function bash(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-c', script], { cwd: REPO_ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const bash = (script: string) => runShell('bash', script, process.env, REPO_ROOT);
 
 describe('README commands', () => {
   let sandbox: ChildProcessWithoutNullStreams | undefined;
