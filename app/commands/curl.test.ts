@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderCurl } from './curl';
-import type { SignedRequest } from './request';
+import { balancesRequest } from '../../test/support/balances-request';
 
 const HEADERS = `-H 'X-Auth-Apikey: 61d025b8573501c2' -H 'X-Auth-Nonce: 1584524005143' -H 'X-Auth-Signature: ${'5'.repeat(64)}'`;
 
-const request = (overrides: Partial<SignedRequest> = {}): SignedRequest => ({
-  baseUrl: 'https://exchange.example',
-  method: 'GET',
-  path: '/api/v2/peatio/account/balances',
-  query: [],
-  headers: { 'X-Auth-Apikey': '61d025b8573501c2', 'X-Auth-Nonce': '1584524005143', 'X-Auth-Signature': '5'.repeat(64) },
-  ...overrides,
-});
+const request = balancesRequest;
 
 describe('renderCurl', () => {
   it('writes a GET with the encoded query in the URL', () => {

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderHttpie } from './httpie';
-import type { SignedRequest } from './request';
+import { balancesRequest } from '../../test/support/balances-request';
 
 const HEADERS = `'X-Auth-Apikey:61d025b8573501c2' 'X-Auth-Nonce:1584524005143' 'X-Auth-Signature:${'5'.repeat(64)}'`;
 
-const request = (overrides: Partial<SignedRequest> = {}): SignedRequest => ({
-  baseUrl: 'https://exchange.example',
-  method: 'GET',
-  path: '/api/v2/peatio/account/balances',
-  query: [],
-  headers: { 'X-Auth-Apikey': '61d025b8573501c2', 'X-Auth-Nonce': '1584524005143', 'X-Auth-Signature': '5'.repeat(64) },
-  ...overrides,
-});
+const request = balancesRequest;
 
 describe('renderHttpie', () => {
   it('writes a GET the way Barong documents it', () => {

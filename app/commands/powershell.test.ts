@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderPowerShell } from './powershell';
-import type { SignedRequest } from './request';
+import { balancesRequest } from '../../test/support/balances-request';
 
-const request = (overrides: Partial<SignedRequest> = {}): SignedRequest => ({
-  baseUrl: 'https://exchange.example',
-  method: 'GET',
-  path: '/api/v2/peatio/account/balances',
-  query: [],
-  headers: { 'X-Auth-Apikey': '61d025b8573501c2', 'X-Auth-Nonce': '1584524005143', 'X-Auth-Signature': '5'.repeat(64) },
-  ...overrides,
-});
+const request = balancesRequest;
 
 const HEADERS = `$headers = @{ 'X-Auth-Apikey' = '61d025b8573501c2'; 'X-Auth-Nonce' = '1584524005143'; 'X-Auth-Signature' = '${'5'.repeat(64)}' }`;
 
