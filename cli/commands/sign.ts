@@ -49,6 +49,10 @@ Example:
     --base https://exchange.example GET /api/v2/peatio/account/balances
 `;
 
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+const localTimeOfDay = (at: Date) =>
+  `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}.${pad(at.getMilliseconds(), 3)}`;
+
 function parseMethod(value: string | undefined): HttpMethod {
   const method = value?.toUpperCase();
   const known = HTTP_METHODS.find((candidate) => candidate === method);
@@ -116,7 +120,7 @@ export const sign: Command = async (argv, io) => {
   } else {
     io.stdout.write(Object.entries(headers).map(([name, value]) => `${name}: ${value}\n`).join(''));
   }
-  const until = new Date(clock.toLocal(expiresAtMs)).toLocaleTimeString('en-GB', { hour12: false, fractionalSecondDigits: 3 } as Intl.DateTimeFormatOptions);
+  const until = localTimeOfDay(new Date(clock.toLocal(expiresAtMs)));
   io.stderr.write(`Valid for ${lifetimeMs / 1000} s, until ${until} on this computer's clock.\n`);
   return EXIT_OK;
 };

@@ -41,7 +41,7 @@ describe('barong-vault command line', () => {
 
   it('signs headers with the secret from BARONG_SECRET and a current nonce', async () => {
     const before = Date.now();
-    const run = await runCli(['sign', '--format', 'headers', ...BALANCES], { env: { BARONG_KID: KID, BARONG_SECRET: SECRET } });
+    const run = await runCli(['sign', '--format', 'headers', ...BALANCES], { env: { BARONG_KID: KID, BARONG_SECRET: SECRET, TZ: 'UTC' } });
     expect(run.code).toBe(0);
     const headers = headerLines(run.stdout);
     expect(Object.keys(headers)).toEqual(['X-Auth-Apikey', 'X-Auth-Nonce', 'X-Auth-Signature']);
@@ -49,7 +49,9 @@ describe('barong-vault command line', () => {
     expect(Number(nonce)).toBeGreaterThanOrEqual(before);
     expect(Number(nonce)).toBeLessThanOrEqual(Date.now());
     expect(headers['X-Auth-Signature']).toBe(hmac(SECRET, nonce, KID));
-    expect(run.stderr).toContain('Valid for 5 s');
+    const expiry = new Date(Number(nonce) + 5000);
+    // The child runs in UTC, so its local time of day is the ISO one.
+    expect(run.stderr).toBe(`Valid for 5 s, until ${expiry.toISOString().slice(11, 23)} on this computer's clock.\n`);
     expect(run.stderr + run.stdout).not.toContain(SECRET);
   });
 
