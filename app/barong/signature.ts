@@ -17,9 +17,10 @@ export interface SigningInput {
 
 /**
  * hex(HMAC-SHA256(secret as ASCII, nonce + kid)). Method, path, query and body are not covered:
- * that is the protocol, not a shortcut.
+ * that is the protocol, not a shortcut. The vault passes the secret as decrypted bytes, so that it
+ * can wipe them afterwards.
  */
-export function computeSignature({ kid, secret, nonce }: SigningInput): string {
+export function computeSignature({ kid, secret, nonce }: Omit<SigningInput, 'secret'> & { secret: string | Uint8Array }): string {
   return createHmac('sha256', secret).update(nonce + kid).digest('hex');
 }
 

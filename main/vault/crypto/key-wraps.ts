@@ -1,0 +1,65 @@
+import { VaultError } from '../vault-error';
+import type { KeychainWrapper } from '../keychain-wrapper';
+import { INSECURE_KEYCHAIN_BACKEND } from '../keychain-wrapper';
+import { KEY_BYTES, open, seal } from './envelope';
+import { derivePassphraseKey, newScryptParams } from './passphrase-kdf';
+import type { ScryptParams } from './passphrase-kdf';
+
+/** The vault key is only ever stored wrapped, by the passphrase, the OS keychain, or both. */
+export type KeyWrap =
+  | { kind: 'passphrase'; params: ScryptParams; wrapped: Buffer }
+  | { kind: 'keychain'; backend: string; wrapped: Buffer };
+
+const PASSPHRASE_AD = 'vault-key/passphrase';
+
+export async function wrapWithPassphrase(vaultKey: Buffer, passphrase: string, cost?: Omit<ScryptParams, 'salt'>): Promise<KeyWrap> {
+  const params = newScryptParams(cost);
+  const wrappingKey = await derivePassphraseKey(passphrase, params);
+  try {
+    return { kind: 'passphrase', params, wrapped: seal(wrappingKey, vaultKey, PASSPHRASE_AD) };
+  } finally {
+    wrappingKey.fill(0);
+  }
+}
+
+/** The GCM tag is the verifier: a wrong passphrase fails it, it never yields a wrong key. */
+export async function unwrapWithPassphrase(wrap: Extract<KeyWrap, { kind: 'passphrase' }>, passphrase: string): Promise<Buffer> {
+  const wrappingKey = await derivePassphraseKey(passphrase, wrap.params);
+  try {
+    return open(wrappingKey, wrap.wrapped, PASSPHRASE_AD);
+  } catch {
+    throw new VaultError('VAULT_WRONG_PASSPHRASE', 'Wrong passphrase.');
+  } finally {
+    wrappingKey.fill(0);
+  }
+}
+
+export async function wrapWithKeychain(vaultKey: Buffer, keychain: KeychainWrapper): Promise<KeyWrap> {
+  if (!(await keychain.isAvailable())) {
+    throw new VaultError('VAULT_KEYCHAIN_UNAVAILABLE', "This computer's keychain is not available: protect the vault with a passphrase.");
+  }
+  const backend = await keychain.backend();
+  if (backend === INSECURE_KEYCHAIN_BACKEND) {
+    throw new VaultError(
+      'VAULT_KEYCHAIN_INSECURE',
+      'No keychain service runs on this computer (libsecret or kwallet), so the keychain would use a key anyone can read: protect the vault with a passphrase.',
+    );
+  }
+  return { kind: 'keychain', backend, wrapped: await keychain.encrypt(vaultKey.toString('base64')) };
+}
+
+export async function unwrapWithKeychain(wrap: Extract<KeyWrap, { kind: 'keychain' }>, keychain: KeychainWrapper): Promise<Buffer> {
+  const changed = (now: string) =>
+    new VaultError('VAULT_KEYCHAIN_CHANGED', `The keychain that protected this vault (${wrap.backend}) ${now}: unlock with the passphrase.`);
+  if (!(await keychain.isAvailable())) throw changed('is not available now');
+  const backend = await keychain.backend();
+  if (backend !== wrap.backend) throw changed(`was replaced by ${backend}`);
+  let vaultKey: Buffer;
+  try {
+    vaultKey = Buffer.from(await keychain.decrypt(wrap.wrapped), 'base64');
+  } catch {
+    throw changed('can no longer decrypt it');
+  }
+  if (vaultKey.length !== KEY_BYTES) throw changed('gave back something that is not the vault key');
+  return vaultKey;
+}

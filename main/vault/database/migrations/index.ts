@@ -1,0 +1,8 @@
+import { migration0001 } from './0001-key-wraps';
+import { migration0002 } from './0002-accounts';
+import { migration0003 } from './0003-api-keys';
+import { migration0004 } from './0004-settings';
+import { migration0005 } from './0005-audit-log';
+import type { Migration } from './migration';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];

@@ -1,0 +1,29 @@
+import { chmodSync, closeSync, openSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { migrate } from './migrate';
+import type { Migration } from './migrations/migration';
+
+export const OWNER_ONLY = 0o600;
+
+/**
+ * Opens (or creates) a vault database readable by its owner only, with the settings the design
+ * asks for, and migrates it. SQLite gives the -wal and -shm files the mode of the main file.
+ */
+export function openDatabase(path: string, migrations?: readonly Migration[]): Database {
+  closeSync(openSync(path, 'a', OWNER_ONLY));
+  chmodSync(path, OWNER_ONLY);
+  const db = new BetterSqlite3(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    // FULL: a key the exchange created must survive a power cut once the write returned.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

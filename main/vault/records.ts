@@ -1,0 +1,49 @@
+/** What the vault holds, as the rest of the app sees it: never a secret or a 2FA seed. */
+
+export const REMOTE_STATES = ['active', 'disabled', 'inactive', 'deleted_remotely', 'unknown'] as const;
+export type RemoteState = (typeof REMOTE_STATES)[number];
+export type KeyOrigin = 'created' | 'imported';
+
+export interface Account {
+  id: string;
+  name: string;
+  baseUrl: string;
+  nonceLifetimeMs: number;
+  loginEmail: string | null;
+  notes: string | null;
+  color: string | null;
+  sortOrder: number;
+  hasTotpSeed: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface AccountSummary extends Account {
+  keyCount: number;
+}
+
+export interface ApiKey {
+  id: string;
+  accountId: string;
+  kid: string;
+  label: string;
+  algorithm: 'HS256';
+  scopes: string[];
+  remoteState: RemoteState;
+  origin: KeyOrigin;
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  action: string;
+  accountId: string | null;
+  keyId: string | null;
+  kid: string | null;
+  method: string | null;
+  path: string | null;
+  status: number | null;
+  outcome: string | null;
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { AppError } from '../../app/app-error';
+import { checkKid, checkSecret } from '../../app/barong/credentials';
+import { exchangeUrlProblem } from '../../app/barong/exchange-url';
+import { REMOTE_STATES } from './records';
+
+/** Every input of the vault's API is parsed here; the messages are shown to the trader. */
+
+const PRINTABLE = /^[\x21-\x7e]+$/;
+const checked = (check: (value: string) => unknown) => (value: string, context: z.RefinementCtx) => {
+  try {
+    check(value);
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+};
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+export const accountFieldsSchema = z.object({
+  name: z.string().trim().min(1, 'Give the account a name.').max(100, 'At most 100 characters.'),
+  baseUrl: z
+    .string()
+    .trim()
+    .superRefine((value, context) => {
+      const problem = exchangeUrlProblem(value);
+      if (problem) context.addIssue({ code: 'custom', message: `The exchange URL ${problem}.` });
+    })
+    .transform((value) => value.replace(/\/+$/, '')),
+  nonceLifetimeMs: z.number().int('A whole number of milliseconds.').min(1000, 'At least 1000 ms.').max(600_000, 'At most 600000 ms.').default(5000),
+  loginEmail: z
+    .string()
+    .trim()
+    .email('Not an email address.')
+    .nullish()
+    .or(z.literal(''))
+    .transform((value) => (value ? value : null)),
+  notes: optionalText(2000),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'A colour like #3366cc.')
+    .nullish()
+    .transform((value) => value ?? null),
+});
+export type AccountInput = z.input<typeof accountFieldsSchema>;
+
+export const idSchema = z.string().uuid('Not a vault id.');
+
+export const scopesSchema = z.array(z.string().regex(PRINTABLE, 'A scope is printable ASCII without spaces.').max(64)).max(50).default([]);
+
+export const keyInputSchema = z.object({
+  accountId: idSchema,
+  kid: z.string().superRefine(checked(checkKid)),
+  secret: z.string().superRefine(checked(checkSecret)),
+  label: z.string().trim().max(100, 'At most 100 characters.').default(''),
+  scopes: scopesSchema,
+});
+export type KeyInput = z.input<typeof keyInputSchema>;
+
+export const createdKeyInputSchema = keyInputSchema.extend({
+  remoteState: z.enum(REMOTE_STATES).default('active'),
+});
+export type CreatedKeyInput = z.input<typeof createdKeyInputSchema>;
+
+export const keyEditSchema = z.object({
+  label: z.string().trim().max(100, 'At most 100 characters.').optional(),
+  scopes: scopesSchema.optional(),
+});
+
+export const remoteStateSchema = z.enum(REMOTE_STATES);
+
+export const passphraseSchema = z.string().min(8, 'Use a passphrase of at least 8 characters.').max(1024);
+
+export const totpSeedSchema = z
+  .string()
+  .transform((value) => value.replace(/\s+/g, '').toUpperCase())
+  .pipe(z.string().regex(/^[A-Z2-7]{16,128}=*$/, 'A 2FA seed is base32 text (letters A-Z and digits 2-7), at least 16 characters.'));
+
+export const searchSchema = z.string().trim().max(200);
+
+export const auditUseSchema = z.object({
+  action: z.enum(['sign', 'send', 'copy']),
+  method: z.string().max(10).nullish().transform((value) => value ?? null),
+  path: z.string().max(2000).nullish().transform((value) => value ?? null),
+  status: z.number().int().nullish().transform((value) => value ?? null),
+  outcome: z.string().max(200).nullish().transform((value) => value ?? null),
+});
+
+export const COMMAND_FORMATS = ['httpie', 'curl', 'powershell', 'script'] as const;
+
+export const settingsSchema = z.object({
+  /** 0 turns auto-lock off. */
+  autoLockMinutes: z.number().int().min(0).max(24 * 60).default(10),
+  /** 0 leaves the clipboard alone. */
+  clipboardClearSeconds: z.number().int().min(0).max(600).default(20),
+  defaultCommandFormat: z.enum(COMMAND_FORMATS).default('curl'),
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+});
+export type Settings = z.output<typeof settingsSchema>;
+
+/** Parses with a schema; a failure is an `input.invalid` error naming the first problem. */
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+  throw new AppError('input.invalid', `${what}${field}: ${issue?.message ?? 'invalid input'}`);
+}

@@ -1,0 +1,108 @@
+import type { Database } from 'better-sqlite3';
+import type { Account, AccountSummary } from '../records';
+
+interface AccountRow {
+  id: string;
+  name: string;
+  base_url: string;
+  nonce_lifetime_ms: number;
+  login_email: string | null;
+  notes: string | null;
+  color: string | null;
+  sort_order: number;
+  has_totp_seed: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export type AccountFields = Pick<Account, 'name' | 'baseUrl' | 'nonceLifetimeMs' | 'loginEmail' | 'notes' | 'color'>;
+
+const COLUMNS = `id, name, base_url, nonce_lifetime_ms, login_email, notes, color, sort_order,
+  totp_seed IS NOT NULL AS has_totp_seed, created_at, updated_at`;
+
+const toAccount = (row: AccountRow): Account => ({
+  id: row.id,
+  name: row.name,
+  baseUrl: row.base_url,
+  nonceLifetimeMs: row.nonce_lifetime_ms,
+  loginEmail: row.login_email,
+  notes: row.notes,
+  color: row.color,
+  sortOrder: row.sort_order,
+  hasTotpSeed: row.has_totp_seed === 1,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+/** SQL for exchange accounts; callers validate input and hold the transaction. */
+export class AccountsStore {
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  insert(id: string, fields: AccountFields, now: number): void {
+    const { next } = this.db.prepare('SELECT COALESCE(MAX(sort_order), -1) + 1 AS next FROM accounts').get() as { next: number };
+    this.db
+      .prepare(
+        `INSERT INTO accounts (id, name, base_url, nonce_lifetime_ms, login_email, notes, color, sort_order, created_at, updated_at)
+         VALUES (@id, @name, @baseUrl, @nonceLifetimeMs, @loginEmail, @notes, @color, @sortOrder, @now, @now)`,
+      )
+      .run({ id, ...fields, sortOrder: next, now });
+  }
+
+  update(id: string, fields: AccountFields, now: number): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE accounts SET name = @name, base_url = @baseUrl, nonce_lifetime_ms = @nonceLifetimeMs, login_email = @loginEmail,
+           notes = @notes, color = @color, updated_at = @now WHERE id = @id`,
+        )
+        .run({ id, ...fields, now }).changes === 1
+    );
+  }
+
+  setSortOrder(id: string, sortOrder: number): void {
+    this.db.prepare('UPDATE accounts SET sort_order = ? WHERE id = ?').run(sortOrder, id);
+  }
+
+  delete(id: string): boolean {
+    return this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id).changes === 1;
+  }
+
+  get(id: string): Account | undefined {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`).get(id) as AccountRow | undefined;
+    return row && toAccount(row);
+  }
+
+  ids(): string[] {
+    return this.db.prepare('SELECT id FROM accounts ORDER BY sort_order').pluck().all() as string[];
+  }
+
+  listWithKeyCounts(): AccountSummary[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${COLUMNS}, (SELECT COUNT(*) FROM api_keys WHERE api_keys.account_id = accounts.id) AS key_count
+         FROM accounts ORDER BY sort_order, created_at`,
+      )
+      .all() as Array<AccountRow & { key_count: number }>;
+    return rows.map((row) => ({ ...toAccount(row), keyCount: row.key_count }));
+  }
+
+  search(pattern: string): Account[] {
+    const rows = this.db
+      .prepare(`SELECT ${COLUMNS} FROM accounts WHERE name LIKE ? ESCAPE '\\' OR base_url LIKE ? ESCAPE '\\' ORDER BY sort_order`)
+      .all(pattern, pattern) as AccountRow[];
+    return rows.map(toAccount);
+  }
+
+  totpSeed(id: string): Buffer | null | undefined {
+    const row = this.db.prepare('SELECT totp_seed FROM accounts WHERE id = ?').get(id) as { totp_seed: Buffer | null } | undefined;
+    return row?.totp_seed;
+  }
+
+  setTotpSeed(id: string, sealed: Buffer | null, now: number): boolean {
+    return this.db.prepare('UPDATE accounts SET totp_seed = ?, updated_at = ? WHERE id = ?').run(sealed, now, id).changes === 1;
+  }
+}

@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { checkKid, checkNonce, checkSecret } from '../../app/barong/credentials';
+import { computeSignature } from '../../app/barong/signature';
+import type { AuthHeaders } from '../../app/barong/signature';
+import { open, seal } from './crypto/envelope';
+import { openDatabase } from './database/open-database';
+import type { KeychainWrapper } from './keychain-wrapper';
+import type { Account, AccountSummary, ApiKey, AuditEntry, RemoteState } from './records';
+import type { AccountInput, CreatedKeyInput, KeyInput, Settings } from './schemas';
+import {
+  accountFieldsSchema,
+  auditUseSchema,
+  createdKeyInputSchema,
+  idSchema,
+  keyEditSchema,
+  keyInputSchema,
+  parseInput,
+  remoteStateSchema,
+  searchSchema,
+  settingsSchema,
+  totpSeedSchema,
+} from './schemas';
+import { AccountsStore } from './store/accounts-store';
+import { AuditStore } from './store/audit-store';
+import { KeysStore } from './store/keys-store';
+import { SettingsStore } from './store/settings-store';
+import { WrapsStore } from './store/wraps-store';
+import { VaultAccess } from './vault-access';
+import type { ScryptCost, UnlockMethods } from './vault-access';
+import { VaultError } from './vault-error';
+
+export interface VaultOptions {
+  /** The SQLite file; created (mode 0600) when missing. */
+  path: string;
+  keychain?: KeychainWrapper;
+  now?: () => number;
+  scryptCost?: ScryptCost;
+}
+
+export interface VaultStatus extends UnlockMethods {
+  setUp: boolean;
+  unlocked: boolean;
+}
+
+export interface SearchResults {
+  accounts: Account[];
+  keys: ApiKey[];
+}
+
+// Associated data binds each ciphertext to its row: copied onto another row, it fails to open.
+const secretAd = (accountId: string, kid: string) => `api-key-secret\n${accountId}\n${kid}`;
+const totpSeedAd = (accountId: string) => `totp-seed\n${accountId}`;
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The trader's accounts and keys, encrypted at rest. Everything that needs a secret asks
+ * `access` for the vault key and fails with VAULT_LOCKED while the vault is locked.
+ */
+export class Vault {
+  readonly access: VaultAccess;
+  private readonly db: Database;
+  private readonly now: () => number;
+  private readonly accounts: AccountsStore;
+  private readonly keys: KeysStore;
+  private readonly settings: SettingsStore;
+  private readonly audit: AuditStore;
+
+  private constructor(db: Database, options: VaultOptions) {
+    this.db = db;
+    this.now = options.now ?? Date.now;
+    this.accounts = new AccountsStore(db);
+    this.keys = new KeysStore(db);
+    this.settings = new SettingsStore(db);
+    this.audit = new AuditStore(db);
+    this.access = new VaultAccess(db, new WrapsStore(db), { keychain: options.keychain, now: this.now, scryptCost: options.scryptCost });
+  }
+
+  static open(options: VaultOptions): Vault {
+    return new Vault(openDatabase(options.path), options);
+  }
+
+  close(): void {
+    this.access.lock();
+    this.db.close();
+  }
+
+  status(): VaultStatus {
+    return { setUp: this.access.isSetUp(), unlocked: this.access.isUnlocked(), ...this.access.methods() };
+  }
+
+  // Accounts
+
+  createAccount(input: AccountInput): Account {
+    const fields = parseInput(accountFieldsSchema, input, 'The account');
+    const id = randomUUID();
+    this.accounts.insert(id, fields, this.now());
+    return this.account(id);
+  }
+
+  updateAccount(id: string, input: AccountInput): Account {
+    const fields = parseInput(accountFieldsSchema, input, 'The account');
+    if (!this.accounts.update(parseInput(idSchema, id, 'The account id'), fields, this.now())) throw this.missing('account');
+    return this.account(id);
+  }
+
+  account(id: string): Account {
+    return this.accounts.get(id) ?? this.throwMissing('account');
+  }
+
+  listAccounts(): AccountSummary[] {
+    return this.accounts.listWithKeyCounts();
+  }
+
+  /** Puts the accounts in the given order; every account must be named once. */
+  reorderAccounts(ids: string[]): void {
+    const known = this.accounts.ids();
+    if (ids.length !== known.length || new Set(ids).size !== ids.length || !ids.every((id) => known.includes(id))) {
+      throw new VaultError('VAULT_NOT_FOUND', 'The new order must name every account exactly once.');
+    }
+    this.db.transaction(() => ids.forEach((id, index) => this.accounts.setSortOrder(id, index)))();
+  }
+
+  /** Deletes the account and, with it, its keys and 2FA seed. */
+  deleteAccount(id: string): void {
+    if (!this.accounts.delete(id)) throw this.missing('account');
+  }
+
+  setTotpSeed(accountId: string, seed: string | null): void {
+    const sealed = seed === null ? null : seal(this.access.requireKey(), Buffer.from(parseInput(totpSeedSchema, seed, 'The 2FA seed')), totpSeedAd(accountId));
+    if (!this.accounts.setTotpSeed(accountId, sealed, this.now())) throw this.missing('account');
+  }
+
+  /** The stored 2FA seed, for generating codes in the main process only. */
+  totpSeed(accountId: string): string | null {
+    const sealed = this.accounts.totpSeed(accountId);
+    if (sealed === undefined) throw this.missing('account');
+    if (sealed === null) return null;
+    return open(this.access.requireKey(), sealed, totpSeedAd(accountId), 'The 2FA seed').toString('utf8');
+  }
+
+  // Keys
+
+  /** Stores a key pasted by the trader. Returns warnings about unusual key shapes. */
+  importKey(input: KeyInput): { key: ApiKey; warnings: string[] } {
+    const parsed = parseInput(keyInputSchema, input, 'The key');
+    return this.storeKey({ ...parsed, remoteState: 'unknown' }, 'imported');
+  }
+
+  /** Stores a key the exchange just created, with the state it reported. */
+  storeCreatedKey(input: CreatedKeyInput): { key: ApiKey; warnings: string[] } {
+    return this.storeKey(parseInput(createdKeyInputSchema, input, 'The key'), 'created');
+  }
+
+  key(id: string): ApiKey {
+    return this.keys.get(id) ?? this.throwMissing('key');
+  }
+
+  listKeys(accountId: string): ApiKey[] {
+    this.account(accountId);
+    return this.keys.listByAccount(accountId);
+  }
+
+  editKey(id: string, edit: { label?: string; scopes?: string[] }): ApiKey {
+    const changes = parseInput(keyEditSchema, edit, 'The key');
+    const current = this.key(id);
+    this.keys.update(id, { label: changes.label ?? current.label, scopes: changes.scopes ?? current.scopes });
+    return this.key(id);
+  }
+
+  markRemoteState(id: string, state: RemoteState): ApiKey {
+    if (!this.keys.setRemoteState(id, parseInput(remoteStateSchema, state, 'The key state'))) throw this.missing('key');
+    return this.key(id);
+  }
+
+  deleteKey(id: string): void {
+    const key = this.key(id);
+    this.db.transaction(() => {
+      this.keys.delete(id);
+      this.appendAudit({ action: 'delete-key', accountId: key.accountId, keyId: id, kid: key.kid });
+    })();
+  }
+
+  /** The secret itself: only for an explicit, re-authorised reveal. Audited. */
+  revealSecret(id: string): string {
+    const key = this.key(id);
+    const { secret } = this.decryptSecret(id);
+    try {
+      this.appendAudit({ action: 'reveal-secret', accountId: key.accountId, keyId: id, kid: key.kid });
+      return secret.toString('utf8');
+    } finally {
+      secret.fill(0);
+    }
+  }
+
+  /** The three X-Auth headers for a nonce; the secret is decrypted, used and wiped here. */
+  sign(id: string, nonce: string): AuthHeaders {
+    checkNonce(nonce);
+    const { kid, secret } = this.decryptSecret(id);
+    try {
+      return { 'X-Auth-Apikey': kid, 'X-Auth-Nonce': nonce, 'X-Auth-Signature': computeSignature({ kid, secret, nonce }) };
+    } finally {
+      secret.fill(0);
+    }
+  }
+
+  /** Records that a key was used (copied, sent) and how it went; never the headers or the body. */
+  recordUse(id: string, use: { action: 'sign' | 'send' | 'copy'; method?: string; path?: string; status?: number; outcome?: string }): void {
+    const parsed = parseInput(auditUseSchema, use, 'The audit entry');
+    const key = this.key(id);
+    this.db.transaction(() => {
+      this.keys.touch(id, this.now());
+      this.appendAudit({ ...parsed, accountId: key.accountId, keyId: id, kid: key.kid });
+    })();
+  }
+
+  /** Accounts by name or URL and keys by label anywhere in the text; keys by kid from its start. */
+  search(text: string): SearchResults {
+    const query = likeEscape(parseInput(searchSchema, text, 'The search'));
+    return { accounts: this.accounts.search(`%${query}%`), keys: this.keys.search(`%${query}%`, `${query}%`) };
+  }
+
+  // Settings and audit
+
+  getSettings(): Settings {
+    const stored = this.settings.all();
+    // A stored value this version does not accept falls back to its default rather than failing.
+    const defaults = settingsSchema.parse({});
+    const valid = Object.entries(stored).filter(([name, value]) => settingsSchema.shape[name as keyof Settings]?.safeParse(value).success);
+    return { ...defaults, ...Object.fromEntries(valid) };
+  }
+
+  updateSettings(changes: Partial<Settings>): Settings {
+    const parsed = parseInput(settingsSchema.partial(), changes, 'The settings');
+    this.settings.put(Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined)));
+    return this.getSettings();
+  }
+
+  auditLog(limit = 100, beforeId?: number): AuditEntry[] {
+    return this.audit.list(limit, beforeId);
+  }
+
+  private storeKey(input: ReturnType<typeof createdKeyInputSchema.parse>, origin: 'imported' | 'created'): { key: ApiKey; warnings: string[] } {
+    const vaultKey = this.access.requireKey();
+    this.account(input.accountId);
+    const warnings = [...checkKid(input.kid), ...checkSecret(input.secret)];
+    const id = randomUUID();
+    this.db.transaction(() => {
+      if (this.keys.exists(input.accountId, input.kid)) {
+        throw new VaultError('VAULT_DUPLICATE_KID', `This account already has a key with the id ${input.kid}.`);
+      }
+      const secret = seal(vaultKey, Buffer.from(input.secret, 'utf8'), secretAd(input.accountId, input.kid));
+      this.keys.insert({ id, accountId: input.accountId, kid: input.kid, label: input.label, scopes: input.scopes, remoteState: input.remoteState, origin, secret, createdAt: this.now() });
+      this.appendAudit({ action: origin === 'created' ? 'create-key' : 'import-key', accountId: input.accountId, keyId: id, kid: input.kid });
+    })();
+    return { key: this.key(id), warnings };
+  }
+
+  private decryptSecret(id: string): { kid: string; secret: Buffer } {
+    const sealed = this.keys.sealedSecret(id) ?? this.throwMissing('key');
+    return { kid: sealed.kid, secret: open(this.access.requireKey(), sealed.secret, secretAd(sealed.accountId, sealed.kid), 'The API secret') };
+  }
+
+  private appendAudit(entry: Partial<Omit<AuditEntry, 'id' | 'at'>> & { action: string }): void {
+    this.audit.append({ at: this.now(), accountId: null, keyId: null, kid: null, method: null, path: null, status: null, outcome: null, ...entry });
+  }
+
+  private missing(what: 'account' | 'key'): VaultError {
+    return new VaultError('VAULT_NOT_FOUND', `There is no such ${what} in the vault.`);
+  }
+
+  private throwMissing(what: 'account' | 'key'): never {
+    throw this.missing(what);
+  }
+}
