@@ -35,12 +35,8 @@ export const accountFieldsSchema = z.object({
     .transform((value) => value.replace(/\/+$/, '')),
   nonceLifetimeMs: z.number().int('A whole number of milliseconds.').min(1000, 'At least 1000 ms.').max(600_000, 'At most 600000 ms.').default(5000),
   loginEmail: z
-    .string()
-    .trim()
-    .email('Not an email address.')
-    .nullish()
-    .or(z.literal(''))
-    .transform((value) => (value ? value : null)),
+    .preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), z.string().trim().email('Not an email address.').nullish())
+    .transform((value) => value ?? null),
   notes: optionalText(2000),
   color: z
     .string()
@@ -52,7 +48,8 @@ export type AccountInput = z.input<typeof accountFieldsSchema>;
 
 export const idSchema = z.string().uuid('Not a vault id.');
 
-export const scopesSchema = z.array(z.string().regex(PRINTABLE, 'A scope is printable ASCII without spaces.').max(64)).max(50).default([]);
+const scopeListSchema = z.array(z.string().regex(PRINTABLE, 'A scope is printable ASCII without spaces.').max(64)).max(50);
+const scopesSchema = scopeListSchema.default([]);
 
 export const keyInputSchema = z.object({
   accountId: idSchema,
@@ -70,7 +67,7 @@ export type CreatedKeyInput = z.input<typeof createdKeyInputSchema>;
 
 export const keyEditSchema = z.object({
   label: z.string().trim().max(100, 'At most 100 characters.').optional(),
-  scopes: scopesSchema.optional(),
+  scopes: scopeListSchema.optional(),
 });
 
 export const remoteStateSchema = z.enum(REMOTE_STATES);

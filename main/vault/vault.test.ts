@@ -1,0 +1,180 @@
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import fixtures from '../../test/fixtures/signature-vectors.json';
+import { PASSPHRASE, unlockedTempVault } from '../../test/support/temp-vault';
+
+const SANDBOX = { name: 'Sandbox', baseUrl: 'http://127.0.0.1:4000/' };
+const [vector] = fixtures.vectors;
+if (!vector) throw new Error('no signature vectors');
+
+describe('vault accounts', () => {
+  it('creates an account with defaults and normalised fields', async () => {
+    const { vault } = await unlockedTempVault();
+    const account = vault.createAccount({ ...SANDBOX, loginEmail: ' ', notes: '  ' });
+    expect(account).toMatchObject({ name: 'Sandbox', baseUrl: 'http://127.0.0.1:4000', nonceLifetimeMs: 5000, loginEmail: null, notes: null, color: null, hasTotpSeed: false, sortOrder: 0 });
+    expect(vault.createAccount({ name: 'Second', baseUrl: 'https://exchange.example' }).sortOrder).toBe(1);
+  });
+
+  it.each([
+    [{ name: '', baseUrl: 'https://x.example' }, 'The account (name): Give the account a name.'],
+    [{ name: 'X', baseUrl: 'http://x.example' }, 'must start with https://'],
+    [{ name: 'X', baseUrl: 'https://x.example', nonceLifetimeMs: 10 }, 'At least 1000 ms'],
+    [{ name: 'X', baseUrl: 'https://x.example', loginEmail: 'nope' }, 'Not an email address'],
+    [{ name: 'X', baseUrl: 'https://x.example', color: 'red' }, 'A colour like #3366cc'],
+  ])('refuses %j with a clear message', async (input, message) => {
+    const { vault } = await unlockedTempVault();
+    expect(() => vault.createAccount(input)).toThrow(expect.objectContaining({ code: 'input.invalid', message: expect.stringContaining(message) }));
+    expect(vault.listAccounts()).toEqual([]);
+  });
+
+  it('edits, reorders and deletes accounts (keys go with their account)', async () => {
+    const { vault } = await unlockedTempVault();
+    const a = vault.createAccount(SANDBOX);
+    const b = vault.createAccount({ name: 'Binance-like', baseUrl: 'https://b.example' });
+    vault.importKey({ accountId: a.id, kid: vector.kid, secret: vector.secret });
+    expect(vault.updateAccount(a.id, { ...SANDBOX, name: 'Renamed', nonceLifetimeMs: 30_000 })).toMatchObject({ name: 'Renamed', nonceLifetimeMs: 30_000 });
+    vault.reorderAccounts([b.id, a.id]);
+    expect(vault.listAccounts().map((account) => [account.name, account.keyCount])).toEqual([
+      ['Binance-like', 0],
+      ['Renamed', 1],
+    ]);
+    expect(() => vault.reorderAccounts([a.id])).toThrow(expect.objectContaining({ code: 'VAULT_NOT_FOUND' }));
+    vault.deleteAccount(a.id);
+    expect(vault.listAccounts().map((account) => account.id)).toEqual([b.id]);
+    expect(vault.search(vector.kid).keys).toEqual([]);
+    expect(() => vault.deleteAccount(a.id)).toThrow(expect.objectContaining({ code: 'VAULT_NOT_FOUND' }));
+  });
+
+  it('keeps a 2FA seed encrypted, normalised, and removable', async () => {
+    const { vault } = await unlockedTempVault();
+    const account = vault.createAccount(SANDBOX);
+    vault.setTotpSeed(account.id, 'jbsw y3dp ehpk 3pxp');
+    expect(vault.account(account.id).hasTotpSeed).toBe(true);
+    expect(vault.totpSeed(account.id)).toBe('JBSWY3DPEHPK3PXP');
+    expect(() => vault.setTotpSeed(account.id, 'not base32!')).toThrow(expect.objectContaining({ code: 'input.invalid' }));
+    vault.setTotpSeed(account.id, null);
+    expect(vault.totpSeed(account.id)).toBeNull();
+  });
+});
+
+describe('vault keys', () => {
+  it('imports a key, signs the documented vector and never returns the secret with the key', async () => {
+    const { vault } = await unlockedTempVault();
+    const account = vault.createAccount(SANDBOX);
+    const { key, warnings } = vault.importKey({ accountId: account.id, kid: vector.kid, secret: vector.secret, label: 'bot', scopes: ['trade'] });
+    expect(warnings).toEqual([]);
+    expect(key).toMatchObject({ kid: vector.kid, label: 'bot', scopes: ['trade'], origin: 'imported', remoteState: 'unknown', algorithm: 'HS256', lastUsedAt: null });
+    expect(JSON.stringify(key)).not.toContain(vector.secret);
+    expect(vault.sign(key.id, vector.nonce)).toEqual({ 'X-Auth-Apikey': vector.kid, 'X-Auth-Nonce': vector.nonce, 'X-Auth-Signature': vector.signature });
+  });
+
+  it('signs every vector of the fixture', async () => {
+    const { vault } = await unlockedTempVault();
+    // Two vectors share a kid (ms and s nonces): one account each, as kids are unique per account.
+    for (const [index, { kid, secret, nonce, signature }] of fixtures.vectors.entries()) {
+      const account = vault.createAccount({ ...SANDBOX, name: `Exchange ${index}` });
+      const { key } = vault.importKey({ accountId: account.id, kid, secret });
+      expect(vault.sign(key.id, nonce)['X-Auth-Signature']).toBe(signature);
+    }
+  });
+
+  it('rejects a duplicate kid on the same account, allows it on another', async () => {
+    const { vault } = await unlockedTempVault();
+    const a = vault.createAccount(SANDBOX);
+    const b = vault.createAccount({ name: 'Other', baseUrl: 'https://other.example' });
+    vault.importKey({ accountId: a.id, kid: vector.kid, secret: vector.secret });
+    expect(() => vault.importKey({ accountId: a.id, kid: vector.kid, secret: 'f'.repeat(32) })).toThrow(
+      expect.objectContaining({ code: 'VAULT_DUPLICATE_KID', message: `This account already has a key with the id ${vector.kid}.` }),
+    );
+    expect(vault.importKey({ accountId: b.id, kid: vector.kid, secret: vector.secret }).key.accountId).toBe(b.id);
+    expect(vault.listKeys(a.id)).toHaveLength(1);
+  });
+
+  it('warns about unusual key shapes and refuses unusable ones without echoing the secret', async () => {
+    const { vault } = await unlockedTempVault();
+    const account = vault.createAccount(SANDBOX);
+    expect(vault.importKey({ accountId: account.id, kid: 'LEGACY', secret: 'legacy-secret' }).warnings).toHaveLength(2);
+    const secret = 'has a space inside';
+    try {
+      vault.importKey({ accountId: account.id, kid: 'k2', secret });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'input.invalid' });
+      expect((error as Error).message).not.toContain(secret);
+    }
+  });
+
+  it('stores a created key with its remote state, edits label and scopes, tracks remote state, deletes', async () => {
+    const { vault } = await unlockedTempVault();
+    const account = vault.createAccount(SANDBOX);
+    const { key } = vault.storeCreatedKey({ accountId: account.id, kid: vector.kid, secret: vector.secret, scopes: ['read'] });
+    expect(key).toMatchObject({ origin: 'created', remoteState: 'active', scopes: ['read'] });
+    expect(vault.editKey(key.id, { label: 'renamed' })).toMatchObject({ label: 'renamed', scopes: ['read'] });
+    expect(vault.editKey(key.id, { scopes: [] }).scopes).toEqual([]);
+    expect(vault.markRemoteState(key.id, 'deleted_remotely').remoteState).toBe('deleted_remotely');
+    expect(() => vault.markRemoteState(key.id, 'gone' as never)).toThrow(expect.objectContaining({ code: 'input.invalid' }));
+    vault.deleteKey(key.id);
+    expect(vault.listKeys(account.id)).toEqual([]);
+    expect(() => vault.sign(key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'VAULT_NOT_FOUND' }));
+  });
+
+  it('reveals a secret only when asked, and audits reveals, uses and deletions without credentials', async () => {
+    const { vault } = await unlockedTempVault();
+    const account = vault.createAccount(SANDBOX);
+    const { key } = vault.importKey({ accountId: account.id, kid: vector.kid, secret: vector.secret });
+    expect(vault.revealSecret(key.id)).toBe(vector.secret);
+    const headers = vault.sign(key.id, String(Date.now()));
+    vault.recordUse(key.id, { action: 'send', method: 'GET', path: '/api/v2/peatio/account/balances', status: 200, outcome: 'ok' });
+    expect(vault.key(key.id).lastUsedAt).not.toBeNull();
+    vault.deleteKey(key.id);
+    const log = vault.auditLog();
+    expect(log.map((entry) => entry.action)).toEqual(['delete-key', 'send', 'reveal-secret', 'import-key']);
+    expect(log[1]).toMatchObject({ kid: vector.kid, method: 'GET', path: '/api/v2/peatio/account/balances', status: 200, outcome: 'ok' });
+    const text = JSON.stringify(log);
+    expect(text).not.toContain(vector.secret);
+    expect(text).not.toContain(headers['X-Auth-Signature']);
+  });
+
+  it('refuses a malformed nonce and signs only while unlocked', async () => {
+    const { vault } = await unlockedTempVault();
+    const account = vault.createAccount(SANDBOX);
+    const { key } = vault.importKey({ accountId: account.id, kid: vector.kid, secret: vector.secret });
+    expect(() => vault.sign(key.id, '1.5')).toThrow(expect.objectContaining({ code: 'input.nonce_invalid' }));
+    vault.access.lock();
+    expect(() => vault.sign(key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'VAULT_LOCKED' }));
+    expect(() => vault.revealSecret(key.id)).toThrow(expect.objectContaining({ code: 'VAULT_LOCKED' }));
+    expect(() => vault.importKey({ accountId: account.id, kid: 'k', secret: 's' })).toThrow(expect.objectContaining({ code: 'VAULT_LOCKED' }));
+    // What is not secret stays readable while locked: the UI lists accounts and keys on the lock screen's way out.
+    expect(vault.listKeys(account.id)).toHaveLength(1);
+    await vault.access.unlock(PASSPHRASE);
+    const nonce = String(Date.now());
+    expect(vault.sign(key.id, nonce)['X-Auth-Signature']).toBe(createHmac('sha256', vector.secret).update(nonce + vector.kid).digest('hex'));
+  });
+});
+
+describe('vault search', () => {
+  it('finds accounts by name or URL, keys by label or kid prefix, treating wildcards literally', async () => {
+    const { vault } = await unlockedTempVault();
+    const sandbox = vault.createAccount(SANDBOX);
+    vault.createAccount({ name: 'Main 100%_exchange', baseUrl: 'https://main.example' });
+    vault.importKey({ accountId: sandbox.id, kid: '61d025b8573501c2', secret: vector.secret, label: 'Market maker' });
+    vault.importKey({ accountId: sandbox.id, kid: '7f5a26819f2dd8be', secret: vector.secret, label: 'reporting' });
+    expect(vault.search('sand').accounts.map((account) => account.name)).toEqual(['Sandbox']);
+    expect(vault.search('main.example').accounts).toHaveLength(1);
+    expect(vault.search('100%_').accounts).toHaveLength(1);
+    expect(vault.search('%').accounts).toHaveLength(1);
+    expect(vault.search('7f5a').keys.map((key) => key.label)).toEqual(['reporting']);
+    expect(vault.search('5a26').keys).toEqual([]);
+    expect(vault.search('MAKER').keys.map((key) => key.kid)).toEqual(['61d025b8573501c2']);
+  });
+});
+
+describe('vault settings', () => {
+  it('starts from defaults, keeps changes, and refuses bad values', async () => {
+    const { vault } = await unlockedTempVault();
+    expect(vault.getSettings()).toEqual({ autoLockMinutes: 10, clipboardClearSeconds: 20, defaultCommandFormat: 'curl', theme: 'system' });
+    expect(vault.updateSettings({ clipboardClearSeconds: 45, theme: 'dark' })).toMatchObject({ clipboardClearSeconds: 45, theme: 'dark', autoLockMinutes: 10 });
+    expect(() => vault.updateSettings({ autoLockMinutes: -1 })).toThrow(expect.objectContaining({ code: 'input.invalid' }));
+    expect(vault.getSettings().autoLockMinutes).toBe(10);
+  });
+});
