@@ -7,6 +7,6 @@ const FIRST_DELAY_MS = 1000;
 const MAX_DELAY_MS = 5 * 60 * 1000;
 
 export function retryDelayMs(failures: number): number {
-  if (failures <= FREE_TRIES) return 0;
-  return Math.min(FIRST_DELAY_MS * 2 ** (failures - FREE_TRIES - 1), MAX_DELAY_MS);
+  if (failures < FREE_TRIES) return 0;
+  return Math.min(FIRST_DELAY_MS * 2 ** (failures - FREE_TRIES), MAX_DELAY_MS);
 }

@@ -110,13 +110,14 @@ export class VaultAccess {
 
   /** Sets or changes the passphrase; the current one is asked again when there is one. */
   async setPassphrase(current: string | undefined, next: string): Promise<void> {
-    const vaultKey = this.requireKey();
-    parseInput(passphraseSchema, next, 'The new passphrase');
-    if (this.methods().passphrase) {
-      if (current === undefined) throw new VaultError('VAULT_PASSPHRASE_REQUIRED', 'Enter the current passphrase to change it.');
-      (await this.checkPassphrase(current)).fill(0);
-    }
-    this.wraps.put(await this.passphraseWrap(vaultKey, next), this.options.now());
+    await this.withKeyCopy(async (vaultKey) => {
+      parseInput(passphraseSchema, next, 'The new passphrase');
+      if (this.methods().passphrase) {
+        if (current === undefined) throw new VaultError('VAULT_PASSPHRASE_REQUIRED', 'Enter the current passphrase to change it.');
+        (await this.checkPassphrase(current)).fill(0);
+      }
+      this.wraps.put(await this.passphraseWrap(vaultKey, next), this.options.now());
+    });
   }
 
   async removePassphrase(current: string): Promise<void> {
@@ -127,13 +128,23 @@ export class VaultAccess {
   }
 
   async addKeychain(): Promise<void> {
-    this.wraps.put(await wrapWithKeychain(this.requireKey(), this.keychain()), this.options.now());
+    await this.withKeyCopy(async (vaultKey) => this.wraps.put(await wrapWithKeychain(vaultKey, this.keychain()), this.options.now()));
   }
 
   removeKeychain(): void {
     this.requireKey();
     if (!this.methods().passphrase) throw new VaultError('VAULT_NO_UNLOCK_METHOD', 'Set a passphrase first: the vault needs a way to be unlocked.');
     this.wraps.remove('keychain');
+  }
+
+  /** A lock while `use` awaits wipes the vault key: `use` gets a copy, so it never wraps zeros. */
+  private async withKeyCopy(use: (vaultKey: Buffer) => Promise<void>): Promise<void> {
+    const copy = Buffer.from(this.requireKey());
+    try {
+      await use(copy);
+    } finally {
+      copy.fill(0);
+    }
   }
 
   private keychain(): KeychainWrapper {
@@ -156,13 +167,11 @@ export class VaultAccess {
     if (waitMs > 0) {
       throw new VaultError('VAULT_THROTTLED', `Too many wrong passphrases: try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
     }
-    try {
-      const vaultKey = await unwrapWithPassphrase(wrap, passphrase);
-      if (failures.count > 0) this.wraps.setFailures(0, this.options.now());
-      return vaultKey;
-    } catch (error) {
-      this.wraps.setFailures(failures.count + 1, this.options.now());
-      throw error;
-    }
+    // Counted as failed before the slow check and cleared on success, so that tries made at the
+    // same time each see the ones before them and cannot all pass as the first.
+    this.wraps.setFailures(failures.count + 1, this.options.now());
+    const vaultKey = await unwrapWithPassphrase(wrap, passphrase);
+    this.wraps.setFailures(0, this.options.now());
+    return vaultKey;
   }
 }

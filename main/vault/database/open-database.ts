@@ -15,12 +15,14 @@ export function openDatabase(path: string, migrations?: readonly Migration[]): D
   chmodSync(path, OWNER_ONLY);
   const db = new BetterSqlite3(path);
   try {
-    db.pragma('journal_mode = WAL');
     // FULL: a key the exchange created must survive a power cut once the write returned.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
     migrate(db, migrations);
+    // After migrate: switching to WAL rewrites the file header, and a file from a newer app must
+    // be refused untouched.
+    db.pragma('journal_mode = WAL');
     return db;
   } catch (error) {
     db.close();
