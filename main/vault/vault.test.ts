@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fixtures from '../../test/fixtures/signature-vectors.json';
-import { PASSPHRASE, unlockedTempVault } from '../../test/support/temp-vault';
+import { PASSPHRASE, unlockedTempVault } from './tests/vault-fixture';
 
 const SANDBOX = { name: 'Sandbox', baseUrl: 'http://127.0.0.1:4000/' };
 const [vector] = fixtures.vectors;

@@ -3,6 +3,11 @@ import type { Database } from 'better-sqlite3';
 import { checkKid, checkNonce, checkSecret } from '../../app/barong/credentials';
 import { computeSignature } from '../../app/barong/signature';
 import type { AuthHeaders } from '../../app/barong/signature';
+import { openBackup, sealBackup } from './backup/backup-format';
+import { backupAccount, backupKey, decodePayload, encodePayload } from './backup/backup-payload';
+import type { BackupPayload } from './backup/backup-payload';
+import { planImport } from './backup/import-plan';
+import type { ImportReport } from './backup/import-plan';
 import { open, seal } from './crypto/envelope';
 import { openDatabase } from './database/open-database';
 import type { KeychainWrapper } from './keychain-wrapper';
@@ -16,6 +21,7 @@ import {
   keyEditSchema,
   keyInputSchema,
   parseInput,
+  passphraseSchema,
   remoteStateSchema,
   searchSchema,
   settingsSchema,
@@ -28,6 +34,7 @@ import { SettingsStore } from './store/settings-store';
 import { WrapsStore } from './store/wraps-store';
 import { VaultAccess } from './vault-access';
 import type { ScryptCost, UnlockMethods } from './vault-access';
+import { UnlockedSecrets } from './unlocked-secrets';
 import { VaultError } from './vault-error';
 
 export interface VaultOptions {
@@ -61,19 +68,23 @@ export class Vault {
   readonly access: VaultAccess;
   private readonly db: Database;
   private readonly now: () => number;
+  private readonly scryptCost: ScryptCost | undefined;
   private readonly accounts: AccountsStore;
   private readonly keys: KeysStore;
   private readonly settings: SettingsStore;
   private readonly audit: AuditStore;
+  private readonly unlockedSecrets = new UnlockedSecrets();
 
   private constructor(db: Database, options: VaultOptions) {
     this.db = db;
     this.now = options.now ?? Date.now;
+    this.scryptCost = options.scryptCost;
     this.accounts = new AccountsStore(db);
     this.keys = new KeysStore(db);
     this.settings = new SettingsStore(db);
     this.audit = new AuditStore(db);
     this.access = new VaultAccess(db, new WrapsStore(db), { keychain: options.keychain, now: this.now, scryptCost: options.scryptCost });
+    this.access.onLock(() => this.unlockedSecrets.forgetAll());
   }
 
   static open(options: VaultOptions): Vault {
@@ -123,7 +134,9 @@ export class Vault {
 
   /** Deletes the account and, with it, its keys and 2FA seed. */
   deleteAccount(id: string): void {
+    const keyIds = this.accounts.get(id) ? this.keys.listByAccount(id).map((key) => key.id) : [];
     if (!this.accounts.delete(id)) throw this.missing('account');
+    keyIds.forEach((keyId) => this.unlockedSecrets.forget(keyId));
   }
 
   setTotpSeed(accountId: string, seed: string | null): void {
@@ -179,6 +192,7 @@ export class Vault {
       this.keys.delete(id);
       this.appendAudit({ action: 'delete-key', accountId: key.accountId, keyId: id, kid: key.kid });
     })();
+    this.unlockedSecrets.forget(id);
   }
 
   /** The secret itself: only for an explicit, re-authorised reveal. Audited. */
@@ -193,15 +207,13 @@ export class Vault {
     }
   }
 
-  /** The three X-Auth headers for a nonce; the secret is decrypted, used and wiped here. */
+  /** The three X-Auth headers for a nonce; the secret never leaves the vault. */
   sign(id: string, nonce: string): AuthHeaders {
     checkNonce(nonce);
-    const { kid, secret } = this.decryptSecret(id);
-    try {
-      return { 'X-Auth-Apikey': kid, 'X-Auth-Nonce': nonce, 'X-Auth-Signature': computeSignature({ kid, secret, nonce }) };
-    } finally {
-      secret.fill(0);
-    }
+    // Checked on every call, not only at the first decrypt: a locked vault signs nothing.
+    this.access.requireKey();
+    const { kid, secret } = this.unlockedSecrets.get(id, () => this.decryptSecret(id));
+    return { 'X-Auth-Apikey': kid, 'X-Auth-Nonce': nonce, 'X-Auth-Signature': computeSignature({ kid, secret, nonce }) };
   }
 
   /** Records that a key was used (copied, sent) and how it went; never the headers or the body. */
@@ -238,6 +250,91 @@ export class Vault {
 
   auditLog(limit = 100, beforeId?: number): AuditEntry[] {
     return this.audit.list(limit, beforeId);
+  }
+
+  // Backup
+
+  /** The whole vault (accounts, 2FA seeds, keys with their secrets, settings) in one file sealed by its own passphrase. Audited. */
+  async exportBackup(passphrase: string): Promise<Buffer> {
+    this.access.requireKey();
+    const backupPassphrase = parseInput(passphraseSchema, passphrase, 'The backup passphrase');
+    const contents = this.db.transaction(() => this.backupPayload())();
+    const payload = encodePayload(contents);
+    try {
+      const file = await sealBackup(payload, backupPassphrase, { cost: this.scryptCost, now: this.now() });
+      const keyCount = contents.accounts.reduce((count, account) => count + account.keys.length, 0);
+      this.appendAudit({ action: 'export-backup', outcome: `${contents.accounts.length} accounts, ${keyCount} keys` });
+      return file;
+    } finally {
+      payload.fill(0);
+    }
+  }
+
+  /**
+   * Restores a backup into an empty vault, or merges it into this one (see planImport): the file
+   * is decrypted and checked whole first, then written in one transaction, so a failure writes
+   * nothing. Keys already here are reported, never overwritten. Audited.
+   */
+  async importBackup(file: Buffer, passphrase: string): Promise<ImportReport> {
+    this.access.requireKey();
+    const backupPassphrase = parseInput(passphraseSchema, passphrase, 'The backup passphrase');
+    const plaintext = await openBackup(file, backupPassphrase);
+    let payload: BackupPayload;
+    try {
+      payload = decodePayload(plaintext);
+    } finally {
+      plaintext.fill(0);
+    }
+    // Asked again after the wait: the vault may have been locked meanwhile, which wipes the key.
+    const vaultKey = this.access.requireKey();
+    return this.db.transaction(() => {
+      const plan = planImport(payload, {
+        accounts: this.accounts.listWithKeyCounts(),
+        holdsSecret: (accountId, kid, secret) => this.holdsSecret(vaultKey, accountId, kid, secret),
+        newId: () => randomUUID(),
+      });
+      for (const { row, totpSeed } of plan.accounts) {
+        this.accounts.restore({ ...row, totpSeed: totpSeed === null ? null : seal(vaultKey, Buffer.from(totpSeed, 'utf8'), totpSeedAd(row.id)) });
+      }
+      for (const { row, secret } of plan.keys) {
+        this.keys.restore({ ...row, secret: seal(vaultKey, Buffer.from(secret, 'utf8'), secretAd(row.accountId, row.kid)) });
+      }
+      if (plan.settings) this.settings.put(plan.settings);
+      const { report } = plan;
+      this.appendAudit({
+        action: 'import-backup',
+        outcome: `${report.accountsAdded} accounts added, ${report.accountsMatched} matched, ${report.keysAdded} keys added, ${report.duplicates.length} duplicates`,
+      });
+      return report;
+    })();
+  }
+
+  private backupPayload(): BackupPayload {
+    const plainSecret = (id: string) => {
+      const { secret } = this.decryptSecret(id);
+      try {
+        return secret.toString('utf8');
+      } finally {
+        secret.fill(0);
+      }
+    };
+    return {
+      accounts: this.accounts
+        .listWithKeyCounts()
+        .map((account) => backupAccount(account, this.totpSeed(account.id), this.keys.listByAccount(account.id).map((key) => backupKey(key, plainSecret(key.id))))),
+      settings: this.getSettings(),
+    };
+  }
+
+  private holdsSecret(vaultKey: Buffer, accountId: string, kid: string, candidate: string): boolean | undefined {
+    const sealed = this.keys.sealedSecretByKid(accountId, kid);
+    if (sealed === undefined) return undefined;
+    const secret = open(vaultKey, sealed, secretAd(accountId, kid), 'The API secret');
+    try {
+      return secret.equals(Buffer.from(candidate, 'utf8'));
+    } finally {
+      secret.fill(0);
+    }
   }
 
   private storeKey(input: ReturnType<typeof createdKeyInputSchema.parse>, origin: 'imported' | 'created'): { key: ApiKey; warnings: string[] } {

@@ -17,6 +17,15 @@ interface AccountRow {
 
 export type AccountFields = Pick<Account, 'name' | 'baseUrl' | 'nonceLifetimeMs' | 'loginEmail' | 'notes' | 'color'>;
 
+/** An account coming back from a backup, with its own id, order, times and sealed 2FA seed. */
+export interface RestoredAccountRow extends AccountFields {
+  id: string;
+  sortOrder: number;
+  totpSeed: Buffer | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
 const COLUMNS = `id, name, base_url, nonce_lifetime_ms, login_email, notes, color, sort_order,
   totp_seed IS NOT NULL AS has_totp_seed, created_at, updated_at`;
 
@@ -50,6 +59,15 @@ export class AccountsStore {
          VALUES (@id, @name, @baseUrl, @nonceLifetimeMs, @loginEmail, @notes, @color, @sortOrder, @now, @now)`,
       )
       .run({ id, ...fields, sortOrder: next, now });
+  }
+
+  restore(row: RestoredAccountRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO accounts (id, name, base_url, nonce_lifetime_ms, login_email, notes, color, sort_order, totp_seed, created_at, updated_at)
+         VALUES (@id, @name, @baseUrl, @nonceLifetimeMs, @loginEmail, @notes, @color, @sortOrder, @totpSeed, @createdAt, @updatedAt)`,
+      )
+      .run(row);
   }
 
   update(id: string, fields: AccountFields, now: number): boolean {

@@ -26,6 +26,11 @@ export interface NewKeyRow {
   createdAt: number;
 }
 
+/** A key coming back from a backup, with its own id and times. */
+export interface RestoredKeyRow extends NewKeyRow {
+  lastUsedAt: number | null;
+}
+
 const COLUMNS = 'id, account_id, kid, label, algorithm, scopes, remote_state, origin, created_at, last_used_at';
 
 const toKey = (row: KeyRow): ApiKey => ({
@@ -61,6 +66,15 @@ export class KeysStore {
       .run({ ...row, scopes: JSON.stringify(row.scopes) });
   }
 
+  restore(row: RestoredKeyRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO api_keys (id, account_id, kid, label, scopes, remote_state, origin, secret, created_at, last_used_at)
+         VALUES (@id, @accountId, @kid, @label, @scopes, @remoteState, @origin, @secret, @createdAt, @lastUsedAt)`,
+      )
+      .run({ ...row, scopes: JSON.stringify(row.scopes) });
+  }
+
   exists(accountId: string, kid: string): boolean {
     return this.db.prepare('SELECT 1 FROM api_keys WHERE account_id = ? AND kid = ?').get(accountId, kid) !== undefined;
   }
@@ -73,6 +87,10 @@ export class KeysStore {
   sealedSecret(id: string): { accountId: string; kid: string; secret: Buffer } | undefined {
     const row = this.secretStatement.get(id);
     return row && { accountId: row.account_id, kid: row.kid, secret: row.secret };
+  }
+
+  sealedSecretByKid(accountId: string, kid: string): Buffer | undefined {
+    return this.db.prepare('SELECT secret FROM api_keys WHERE account_id = ? AND kid = ?').pluck().get(accountId, kid) as Buffer | undefined;
   }
 
   listByAccount(accountId: string): ApiKey[] {
