@@ -71,7 +71,7 @@ describe('README commands', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/signer: +[\d,]+ signatures\/s/);
     expect(run.stdout).toMatch(/ratio: +bare HMAC is \d+\.\d\dx the signer/);
-    expect(run.stdout).toMatch(/signing through the vault \(lookup \+ decrypt \+ HMAC\): [\d,]+ signatures\/s/);
+    expect(run.stdout).toMatch(/signing through the vault \(lookup \+ unlocked secret \+ HMAC\): [\d,]+ signatures\/s/);
     // Filling a vault with 10,000 keys takes a while on a loaded two-core machine.
   }, 180_000);
 });
