@@ -152,6 +152,26 @@ describe('vault keys', () => {
   });
 });
 
+describe('secrets kept for signing while unlocked', () => {
+  it('signs nothing once locked or once the key or its account is deleted, even after a signature', async () => {
+    const { vault } = await unlockedTempVault();
+    const account = vault.createAccount(SANDBOX);
+    const other = vault.createAccount({ name: 'Other', baseUrl: 'https://other.example' });
+    const { key } = vault.importKey({ accountId: account.id, kid: vector.kid, secret: vector.secret });
+    const { key: otherKey } = vault.importKey({ accountId: other.id, kid: vector.kid, secret: vector.secret });
+    expect(vault.sign(key.id, vector.nonce)['X-Auth-Signature']).toBe(vector.signature);
+    vault.access.lock();
+    expect(() => vault.sign(key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'VAULT_LOCKED' }));
+    await vault.access.unlock(PASSPHRASE);
+    expect(vault.sign(key.id, vector.nonce)['X-Auth-Signature']).toBe(vector.signature);
+    vault.deleteKey(key.id);
+    expect(() => vault.sign(key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'VAULT_NOT_FOUND' }));
+    expect(vault.sign(otherKey.id, vector.nonce)['X-Auth-Signature']).toBe(vector.signature);
+    vault.deleteAccount(other.id);
+    expect(() => vault.sign(otherKey.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'VAULT_NOT_FOUND' }));
+  });
+});
+
 describe('vault search', () => {
   it('finds accounts by name or URL, keys by label or kid prefix, treating wildcards literally', async () => {
     const { vault } = await unlockedTempVault();
