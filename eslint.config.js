@@ -44,13 +44,18 @@ const restrictImports = (rule, groups) => ({
     },
   ],
 });
-const TESTS = '**/*.test.ts';
-const testRoom = room('test');
+// Test code: test files, and the helpers in a room's tests/ folders.
+const TESTS = ['**/*.test.ts', '**/tests/**'];
+const testOnlyRooms = [...room('test'), ...room('sandbox')];
 
-// Tests beside the code keep the room's rules but may use the shared fixtures and helpers in test/.
+// Tests beside the code keep the room's rules but may use the shared helpers in test/ and run
+// the sandbox, which is what they test against; shipped code may not.
 const boundaryRules = Object.entries(boundaries).flatMap(([name, rule]) => [
-  { files: [`${name}/**/*.{ts,tsx,js,mjs}`], ignores: [TESTS], rules: restrictImports(rule, rule.groups) },
-  { files: [`${name}/${TESTS}`], rules: restrictImports(rule, rule.groups.filter((group) => !testRoom.includes(group))) },
+  { files: [`${name}/**/*.{ts,tsx,js,mjs}`], ignores: TESTS, rules: restrictImports(rule, rule.groups) },
+  {
+    files: TESTS.map((pattern) => `${name}/${pattern}`),
+    rules: restrictImports(rule, rule.groups.filter((group) => !testOnlyRooms.includes(group))),
+  },
 ]);
 
 export default tseslint.config(

@@ -19,9 +19,14 @@ export interface ApiKeyRecord {
 export class ApiKeyStore {
   private readonly keys = new Map<string, ApiKeyRecord>();
   private sequence = 0;
+  private readonly now: () => number;
+
+  constructor(now: () => number) {
+    this.now = now;
+  }
 
   create(uid: string, algorithm: string, scope: string[]): ApiKeyRecord {
-    const now = new Date().toISOString();
+    const now = new Date(this.now()).toISOString();
     const key: ApiKeyRecord = {
       kid: randomBytes(8).toString('hex'),
       secret: randomBytes(16).toString('hex'),

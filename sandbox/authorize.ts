@@ -46,7 +46,7 @@ function apiKeyOwner(request: SandboxRequest, state: SandboxState): UserRecord {
   if (!key) throw new HttpFailure(401, 'authz.unexistent_apikey');
   if (!/^\d+$/.test(nonce) || Number(nonce) <= 0) throw new HttpFailure(401, 'authz.nonce_not_valid_timestamp');
   // Symmetric on purpose, as Barong 2.4.5 and later: a nonce from the near future passes too.
-  if (Math.abs(Date.now() - Number(nonce)) >= state.config.nonceLifetimeMs) throw new HttpFailure(401, 'authz.nonce_expired');
+  if (Math.abs(state.now() - Number(nonce)) >= state.config.nonceLifetimeMs) throw new HttpFailure(401, 'authz.nonce_expired');
   // Recomputed here rather than with the app's signer, so a bug there cannot hide itself.
   const expected = Buffer.from(createHmac('sha256', key.secret).update(nonce + kid).digest('hex'));
   const given = Buffer.from(signature);

@@ -18,16 +18,20 @@ Options:
   --secret-shape SHAPE     how a new key's secret is sent: plain (Barong 2.6, default)
                            or vault (Barong 2.5 and older)
   --session-expire-s N     idle session expiry in seconds (default 1800)
+  --clock-offset-ms N      run the server's clock N ms ahead of this computer's
+                           (negative: behind), to try out clock skew (default 0)
   --seed                   add demo balances, orders, trades and ready API keys
   --help                   show this help
 `;
 
 type ParsedArgs = { help: true } | { help: false; options: SandboxOptions };
 
-const VALUE_FLAGS = new Set(['--port', '--nonce-lifetime-ms', '--secret-shape', '--session-expire-s']);
+const VALUE_FLAGS = new Set(['--port', '--nonce-lifetime-ms', '--secret-shape', '--session-expire-s', '--clock-offset-ms']);
+// A day either way: far more skew than any test of a nonce window or a TOTP period needs.
+const MAX_CLOCK_OFFSET_MS = 86_400_000;
 
 function wholeNumber(flag: string, value: string, min: number, max: number): number {
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+  if (!/^-?\d+$/.test(value) || Number(value) < min || Number(value) > max) {
     throw new AppError('usage', `${flag} takes a whole number from ${min} to ${max}, not "${value}".`);
   }
   return Number(value);
@@ -52,6 +56,7 @@ export function parseSandboxArgs(argv: readonly string[]): ParsedArgs {
     if (value === undefined) throw new AppError('usage', `${flag} needs a value.`);
     if (flag === '--port') options.port = wholeNumber(flag, value, 0, 65535);
     if (flag === '--nonce-lifetime-ms') options.nonceLifetimeMs = wholeNumber(flag, value, 1, 86_400_000);
+    if (flag === '--clock-offset-ms') options.clockOffsetMs = wholeNumber(flag, value, -MAX_CLOCK_OFFSET_MS, MAX_CLOCK_OFFSET_MS);
     if (flag === '--session-expire-s') options.sessionExpireS = wholeNumber(flag, value, 1, 86_400);
     if (flag === '--secret-shape') {
       if (value !== 'plain' && value !== 'vault') throw new AppError('usage', `--secret-shape is plain or vault, not "${value}".`);

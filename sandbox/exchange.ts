@@ -90,6 +90,11 @@ export class Exchange {
   private readonly trades: Trade[] = [];
   private nextOrderId = 1;
   private nextTradeId = 1;
+  private readonly now: () => number;
+
+  constructor(now: () => number) {
+    this.now = now;
+  }
 
   balancesOf(uid: string): Map<string, Balance> {
     let accounts = this.balances.get(uid);
@@ -139,7 +144,7 @@ export class Exchange {
     account.locked -= unlocking;
     account.balance += unlocking;
     order.state = 'cancel';
-    order.updatedAt = new Date().toISOString();
+    order.updatedAt = new Date(this.now()).toISOString();
   }
 
   /** By numeric id or by uuid, as Peatio accepts both; another member's order is not found. */
@@ -181,7 +186,7 @@ export class Exchange {
   }
 
   private record(fields: Omit<Order, 'id' | 'uuid' | 'createdAt' | 'updatedAt'>): Order {
-    const now = new Date().toISOString();
+    const now = new Date(this.now()).toISOString();
     const order: Order = { ...fields, id: this.nextOrderId++, uuid: randomUUID(), createdAt: now, updatedAt: now };
     this.orders.push(order);
     return order;

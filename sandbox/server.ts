@@ -40,8 +40,9 @@ async function dispatch(incoming: IncomingMessage, state: SandboxState): Promise
   return match.route.handle({ request, state, user, pathParams: match.pathParams });
 }
 
-function send(response: ServerResponse, reply: Reply): void {
-  const headers: Record<string, string> = { ...reply.headers };
+function send(response: ServerResponse, reply: Reply, nowMs: number): void {
+  // Set here rather than left to node:http, which would take it from this computer's clock.
+  const headers: Record<string, string> = { ...reply.headers, Date: new Date(nowMs).toUTCString() };
   // Requests are not logged; answers must not be cached anywhere either, they may carry secrets.
   headers['Cache-Control'] = 'no-store';
   if (reply.body === undefined) {
@@ -65,7 +66,7 @@ async function handle(incoming: IncomingMessage, response: ServerResponse, state
       : { status: 500, body: { errors: ['server.internal_error'] } };
   }
   try {
-    send(response, reply);
+    send(response, reply, state.now());
   } catch {
     response.destroy();
   }

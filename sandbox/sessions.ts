@@ -16,12 +16,15 @@ export interface Session {
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
   private readonly idleMs: number;
+  private readonly now: () => number;
 
-  constructor(idleSeconds: number) {
+  constructor(idleSeconds: number, now: () => number) {
     this.idleMs = idleSeconds * 1000;
+    this.now = now;
   }
 
-  open(uid: string, userAgent: string, nowMs = Date.now()): Session {
+  open(uid: string, userAgent: string): Session {
+    const nowMs = this.now();
     const session: Session = {
       id: randomBytes(24).toString('hex'),
       uid,
@@ -38,12 +41,13 @@ export class SessionStore {
     return id === undefined ? undefined : this.sessions.get(id);
   }
 
-  isExpired(session: Session, nowMs = Date.now()): boolean {
+  isExpired(session: Session): boolean {
+    const nowMs = this.now();
     return nowMs >= session.expiresAtMs || nowMs >= session.createdAtMs + MAX_SESSION_MS;
   }
 
-  renew(session: Session, nowMs = Date.now()): void {
-    session.expiresAtMs = nowMs + this.idleMs;
+  renew(session: Session): void {
+    session.expiresAtMs = this.now() + this.idleMs;
   }
 
   destroy(session: Session): void {

@@ -29,6 +29,11 @@ export interface SandboxOptions {
   captcha?: boolean;
   /** Refuses every authorised private call with 471 `authz.restrict.maintenance`. */
   maintenance?: boolean;
+  /**
+   * Runs the server's clock this many ms ahead of this computer's (behind when negative), for
+   * every check and every time it tells: nonces, TOTP, sessions, the time endpoints, Date headers.
+   */
+  clockOffsetMs?: number;
 }
 
 /**
@@ -53,6 +58,11 @@ export interface RunningSandbox {
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
+function wholeMs(name: string, value: number): number {
+  if (!Number.isSafeInteger(value)) throw new AppError('usage', `${name} must be a whole number of milliseconds, not ${value}.`);
+  return value;
+}
+
 function positiveInteger(name: string, value: number): number {
   if (!Number.isSafeInteger(value) || value <= 0) throw new AppError('usage', `${name} must be a positive whole number, not ${value}.`);
   return value;
@@ -69,6 +79,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     sessionExpireS: positiveInteger('The session expiry', options.sessionExpireS ?? 1800),
     captcha: options.captcha ?? false,
     maintenance: options.maintenance ?? false,
+    clockOffsetMs: wholeMs('The clock offset', options.clockOffsetMs ?? 0),
   });
   const apiKeys = options.seed ? seedDemoData(state) : [];
   const server = createSandboxServer(state);

@@ -10,21 +10,29 @@ export interface SandboxConfig {
   sessionExpireS: number;
   captcha: boolean;
   maintenance: boolean;
+  /** Added to this computer's clock to give the server's: simulates an exchange whose clock is off. */
+  clockOffsetMs: number;
 }
 
 /** Everything one server instance holds; nothing is shared between instances. */
 export interface SandboxState {
   config: SandboxConfig;
+  /** The server's time in ms: every check and every time the sandbox shows goes through it. */
+  now: () => number;
   users: UserStore;
   sessions: SessionStore;
   apiKeys: ApiKeyStore;
   exchange: Exchange;
 }
 
-export const createState = (config: SandboxConfig): SandboxState => ({
-  config,
-  users: new UserStore(),
-  sessions: new SessionStore(config.sessionExpireS),
-  apiKeys: new ApiKeyStore(),
-  exchange: new Exchange(),
-});
+export function createState(config: SandboxConfig): SandboxState {
+  const now = () => Date.now() + config.clockOffsetMs;
+  return {
+    config,
+    now,
+    users: new UserStore(),
+    sessions: new SessionStore(config.sessionExpireS, now),
+    apiKeys: new ApiKeyStore(now),
+    exchange: new Exchange(now),
+  };
+}

@@ -13,7 +13,7 @@ export type TotpOutcome = 'accepted' | 'invalid' | 'reused';
  * Checks a code against a seed and spends it: a code whose time step is not later than the
  * user's last spent one is refused as reused, across login, API-key writes and OTP changes.
  */
-export function spendTotpCode(user: UserRecord, secret: string, code: string, nowMs = Date.now()): TotpOutcome {
+export function spendTotpCode(user: UserRecord, secret: string, code: string, nowMs: number): TotpOutcome {
   let result;
   try {
     result = verifySync({ secret, token: code.trim(), epoch: Math.floor(nowMs / 1000), epochTolerance: TOLERANCE_S, guardrails });

@@ -88,8 +88,8 @@ export class UserStore {
   }
 }
 
-export function touch(user: UserRecord): void {
-  user.updatedAt = new Date().toISOString();
+export function touch(user: UserRecord, nowMs: number): void {
+  user.updatedAt = new Date(nowMs).toISOString();
 }
 
 /** Barong's user entity, as login and users/me send it. */

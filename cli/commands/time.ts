@@ -1,9 +1,12 @@
 import { AppError } from '../../app/app-error';
 import { DEFAULT_NONCE_LIFETIME_MS } from '../../app/barong/nonce-clock';
-import { measureClockOffset } from '../../main/barong/clock-sync';
+import { measureClockOffset } from '../../main/barong/clock/measure-offset';
+import { userAgent } from '../../main/barong/user-agent';
+import { silentLogger } from '../../main/logging/logger';
 import { EXIT_OK } from '../io';
 import type { Command } from '../io';
 import { parseInteger, parseOptions } from '../parse-options';
+import { cliVersion } from '../version';
 
 export const timeHelp = `Usage: barong-vault time --base URL [--json] [--nonce-lifetime-ms N]
 
@@ -39,7 +42,7 @@ export const time: Command = async (argv, io) => {
   } catch {
     throw new AppError('usage', `--base is not a URL: "${values.base}".`);
   }
-  const measured = await measureClockOffset(values.base);
+  const measured = await measureClockOffset({ baseUrl: values.base, userAgent: userAgent(cliVersion), logger: silentLogger, timeoutMs: 10_000 });
   if (values.json) {
     io.stdout.write(`${JSON.stringify(measured)}\n`);
   } else {

@@ -34,7 +34,7 @@ function list({ request, state, user }: Call) {
 
 function create({ request, state, user }: Call) {
   const owner = requireUser(user);
-  requireFreshTotp(owner, request.params);
+  requireFreshTotp(owner, request.params, state.now());
   const algorithm = presentParam(request.params, 'algorithm');
   if (algorithm === undefined) throw new HttpFailure(422, 'resource.api_key.missing_algorithm');
   // Barong's model validations: kid generation is skipped for an unknown algorithm, hence both.
@@ -53,19 +53,19 @@ function ownedKey({ state, user, pathParams }: Call): ApiKeyRecord {
 
 function update(call: Call) {
   const { request } = call;
-  requireFreshTotp(requireUser(call.user), request.params);
+  requireFreshTotp(requireUser(call.user), request.params, call.state.now());
   const key = ownedKey(call);
   const newState = textParam(request.params, 'state');
   if (newState !== undefined && !KEY_STATES.has(newState)) throw new HttpFailure(422, 'resource.api_key.invalid_state');
   if (newState !== undefined) key.state = newState;
   // Faithful to Barong: the update takes `scope` as sent, so leaving it out wipes the scopes.
   key.scope = parseScope(textParam(request.params, 'scope'));
-  key.updatedAt = new Date().toISOString();
+  key.updatedAt = new Date(call.state.now()).toISOString();
   return json(200, presentApiKey(key));
 }
 
 function remove(call: Call) {
-  requireFreshTotp(requireUser(call.user), call.request.params);
+  requireFreshTotp(requireUser(call.user), call.request.params, call.state.now());
   call.state.apiKeys.delete(ownedKey(call).kid);
   return { status: 204 };
 }

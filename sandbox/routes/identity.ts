@@ -12,7 +12,7 @@ export const SANDBOX_CAPTCHA_RESPONSE = 'sandbox-captcha-ok';
 // Barong's default password policy, reported by identity/configs.
 const PASSWORD_MIN_ENTROPY = 14;
 
-const unixSeconds = (): number => Math.floor(Date.now() / 1000);
+const unixSeconds = ({ state }: Call): number => Math.floor(state.now() / 1000);
 
 /** PROTOCOL.md section 2, row by row. */
 function login({ request, state }: Call) {
@@ -36,7 +36,7 @@ function login({ request, state }: Call) {
   if (user.otp && user.totpSecret !== null) {
     const code = presentParam(request.params, 'otp_code');
     if (code === undefined) throw new HttpFailure(401, 'identity.session.missing_otp');
-    const outcome = spendTotpCode(user, user.totpSecret, code);
+    const outcome = spendTotpCode(user, user.totpSecret, code, state.now());
     if (outcome === 'invalid') throw new HttpFailure(403, 'identity.session.invalid_otp');
     if (outcome === 'reused') throw new HttpFailure(422, 'totp.error');
   }
@@ -59,8 +59,8 @@ function logout({ request, state }: Call) {
 
 export const identityRoutes: readonly Route[] = [
   { method: 'GET', path: barongPaths.ping, handle: () => json(200, { ping: 'pong' }) },
-  { method: 'GET', path: barongPaths.time, handle: () => json(200, { time: unixSeconds() }) },
-  { method: 'GET', path: barongPaths.publicTime, handle: () => json(200, { time: unixSeconds() }) },
+  { method: 'GET', path: barongPaths.time, handle: (call) => json(200, { time: unixSeconds(call) }) },
+  { method: 'GET', path: barongPaths.publicTime, handle: (call) => json(200, { time: unixSeconds(call) }) },
   {
     method: 'GET',
     path: barongPaths.configs,

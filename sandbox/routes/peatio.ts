@@ -118,5 +118,5 @@ export const peatioRoutes: readonly Route[] = [
   { method: 'POST', path: `${peatioPaths.orders}/:id/cancel`, handle: cancelOrder },
   { method: 'GET', path: peatioPaths.trades, handle: trades },
   { method: 'GET', path: peatioPaths.markets, handle: () => json(200, MARKETS.map(presentMarket)) },
-  { method: 'GET', path: peatioPaths.timestamp, handle: () => json(200, new Date().toISOString()) },
+  { method: 'GET', path: peatioPaths.timestamp, handle: ({ state }) => json(200, new Date(state.now()).toISOString()) },
 ];

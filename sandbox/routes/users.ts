@@ -13,23 +13,23 @@ function generateQrcode({ user }: Call) {
   return json(201, { data: { url: totpUri(owner.email, owner.pendingTotpSecret) } });
 }
 
-function checkCode(owner: UserRecord, secret: string, params: Record<string, unknown>): void {
+function checkCode(owner: UserRecord, secret: string, params: Record<string, unknown>, nowMs: number): void {
   const code = presentParam(params, 'code');
   if (code === undefined) throw new HttpFailure(422, 'resource.otp.missing_code');
-  const outcome = spendTotpCode(owner, secret, code);
+  const outcome = spendTotpCode(owner, secret, code, nowMs);
   if (outcome === 'invalid') throw new HttpFailure(422, 'resource.otp.invalid');
   if (outcome === 'reused') throw new HttpFailure(422, 'totp.error');
 }
 
-function enable({ request, user }: Call) {
+function enable({ request, state, user }: Call) {
   const owner = requireUser(user);
   if (owner.otp) throw new HttpFailure(400, 'resource.otp.already_enabled');
   if (owner.pendingTotpSecret === null) throw new HttpFailure(422, 'resource.otp.not_generated');
-  checkCode(owner, owner.pendingTotpSecret, request.params);
+  checkCode(owner, owner.pendingTotpSecret, request.params, state.now());
   owner.otp = true;
   owner.totpSecret = owner.pendingTotpSecret;
   owner.pendingTotpSecret = null;
-  touch(owner);
+  touch(owner, state.now());
   return json(201, {});
 }
 
@@ -37,11 +37,11 @@ function enable({ request, user }: Call) {
 function disable({ request, state, user }: Call) {
   const owner = requireUser(user);
   if (!owner.otp || owner.totpSecret === null) throw new HttpFailure(400, 'resource.otp.not_enabled');
-  checkCode(owner, owner.totpSecret, request.params);
+  checkCode(owner, owner.totpSecret, request.params, state.now());
   owner.otp = false;
   owner.totpSecret = null;
-  touch(owner);
-  const now = new Date().toISOString();
+  touch(owner, state.now());
+  const now = new Date(state.now()).toISOString();
   for (const key of state.apiKeys.ownedBy(owner.uid)) {
     if (key.state !== 'active') continue;
     key.state = 'inactive';

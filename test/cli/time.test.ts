@@ -29,6 +29,6 @@ describe('barong-vault time against the sandbox', () => {
   it('fails with exit 1 and one line when the exchange cannot be reached', async () => {
     const run = await runCli(['time', '--base', 'http://127.0.0.1:9']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('barong-vault time: Could not reach 127.0.0.1:9: check the address and the connection.\n');
+    expect(run.stderr).toBe('barong-vault time: 127.0.0.1:9 refused the connection: is the address right, and the exchange up?\n');
   });
 });

@@ -20,6 +20,7 @@ describe('import boundaries of DESIGN.md', () => {
     ['renderer-imports-main.ts', 'renderer/renderer-imports-main.ts', 'renderer/ reaches the world only through window.api'],
     ['renderer-imports-node.ts', 'renderer/renderer-imports-node.ts', 'renderer/ reaches the world only through window.api'],
     ['main-imports-renderer.ts', 'main/main-imports-renderer.ts', 'main/ may import app/ only'],
+    ['main-imports-sandbox.ts', 'main/barong/main-imports-sandbox.ts', 'main/ may import app/ only'],
   ])('rejects %s', async (name, pretendPath, reason) => {
     const errors = await boundaryErrors(name, pretendPath);
     expect(errors).toHaveLength(1);
@@ -29,6 +30,8 @@ describe('import boundaries of DESIGN.md', () => {
   it.each([
     ['renderer-imports-app-types.ts', 'renderer/renderer-imports-app-types.ts'],
     ['cli-imports-main-and-sandbox.ts', 'cli/cli-imports-main-and-sandbox.ts'],
+    ['main-imports-sandbox.ts', 'main/barong/main-imports-sandbox.test.ts'],
+    ['main-imports-sandbox.ts', 'main/barong/tests/exchange-fixture.ts'],
   ])('accepts %s', async (name, pretendPath) => {
     expect(await boundaryErrors(name, pretendPath)).toEqual([]);
   });
