@@ -47,3 +47,12 @@ export interface AuditEntry {
   status: number | null;
   outcome: string | null;
 }
+
+/** A create-key request that was sent (or about to be) and whose answer is not in the vault. */
+export interface PendingKeyCreation {
+  id: string;
+  accountId: string;
+  label: string;
+  scopes: string[];
+  startedAt: number;
+}

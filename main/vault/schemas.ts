@@ -65,6 +65,13 @@ export const createdKeyInputSchema = keyInputSchema.extend({
 });
 export type CreatedKeyInput = z.input<typeof createdKeyInputSchema>;
 
+export const keyCreationSchema = z.object({
+  accountId: idSchema,
+  label: z.string().trim().max(100, 'At most 100 characters.').default(''),
+  scopes: scopesSchema,
+});
+export type KeyCreationInput = z.input<typeof keyCreationSchema>;
+
 export const keyEditSchema = z.object({
   label: z.string().trim().max(100, 'At most 100 characters.').optional(),
   scopes: scopeListSchema.optional(),

@@ -11,13 +11,14 @@ import type { ImportReport } from './backup/import-plan';
 import { open, seal } from './crypto/envelope';
 import { openDatabase } from './database/open-database';
 import type { KeychainWrapper } from './keychain-wrapper';
-import type { Account, AccountSummary, ApiKey, AuditEntry, RemoteState } from './records';
-import type { AccountInput, CreatedKeyInput, KeyInput, Settings } from './schemas';
+import type { Account, AccountSummary, ApiKey, AuditEntry, PendingKeyCreation, RemoteState } from './records';
+import type { AccountInput, CreatedKeyInput, KeyCreationInput, KeyInput, Settings } from './schemas';
 import {
   accountFieldsSchema,
   auditUseSchema,
   createdKeyInputSchema,
   idSchema,
+  keyCreationSchema,
   keyEditSchema,
   keyInputSchema,
   parseInput,
@@ -30,6 +31,7 @@ import {
 import { AccountsStore } from './store/accounts-store';
 import { AuditStore } from './store/audit-store';
 import { KeysStore } from './store/keys-store';
+import { PendingCreationsStore } from './store/pending-creations-store';
 import { SettingsStore } from './store/settings-store';
 import { WrapsStore } from './store/wraps-store';
 import { VaultAccess } from './vault-access';
@@ -71,6 +73,7 @@ export class Vault {
   private readonly scryptCost: ScryptCost | undefined;
   private readonly accounts: AccountsStore;
   private readonly keys: KeysStore;
+  private readonly pendingCreations: PendingCreationsStore;
   private readonly settings: SettingsStore;
   private readonly audit: AuditStore;
   private readonly unlockedSecrets = new UnlockedSecrets();
@@ -81,6 +84,7 @@ export class Vault {
     this.scryptCost = options.scryptCost;
     this.accounts = new AccountsStore(db);
     this.keys = new KeysStore(db);
+    this.pendingCreations = new PendingCreationsStore(db);
     this.settings = new SettingsStore(db);
     this.audit = new AuditStore(db);
     this.access = new VaultAccess(db, new WrapsStore(db), { keychain: options.keychain, now: this.now, scryptCost: options.scryptCost });
@@ -163,6 +167,44 @@ export class Vault {
   /** Stores a key the exchange just created, with the state it reported. */
   storeCreatedKey(input: CreatedKeyInput): { key: ApiKey; warnings: string[] } {
     return this.storeKey(parseInput(createdKeyInputSchema, input, 'The key'), 'created');
+  }
+
+  /**
+   * Write-ahead for a key the exchange is about to create: recorded (without any secret) before
+   * the request goes out, so that a crash before the answer is stored leaves a trace. Needs the
+   * vault unlocked, since the answer could not be stored otherwise.
+   */
+  beginKeyCreation(input: KeyCreationInput): PendingKeyCreation {
+    const parsed = parseInput(keyCreationSchema, input, 'The key creation');
+    this.access.requireKey();
+    this.account(parsed.accountId);
+    const pending: PendingKeyCreation = { id: randomUUID(), accountId: parsed.accountId, label: parsed.label, scopes: parsed.scopes, startedAt: this.now() };
+    this.pendingCreations.insert(pending);
+    return pending;
+  }
+
+  /**
+   * Stores the key the exchange created and clears its pending creation in one transaction: after
+   * a crash either both happened or neither. A creation dismissed meanwhile does not stop the
+   * key from being stored; its secret exists nowhere else.
+   */
+  completeKeyCreation(pendingId: string, input: CreatedKeyInput): { key: ApiKey; warnings: string[] } {
+    return this.storeKey(parseInput(createdKeyInputSchema, input, 'The key'), 'created', () => this.pendingCreations.delete(pendingId));
+  }
+
+  /** Creations whose answer never reached the vault: the trader should check the exchange's key list. */
+  pendingKeyCreations(accountId?: string): PendingKeyCreation[] {
+    return this.pendingCreations.list(accountId);
+  }
+
+  /** Forgets a pending creation: the exchange refused it, or the trader has dealt with it. */
+  dismissKeyCreation(id: string): void {
+    const pending = this.pendingCreations.get(id);
+    if (!pending) throw new VaultError('VAULT_NOT_FOUND', 'There is no such pending key creation in the vault.');
+    this.db.transaction(() => {
+      this.pendingCreations.delete(id);
+      this.appendAudit({ action: 'dismiss-key-creation', accountId: pending.accountId });
+    })();
   }
 
   key(id: string): ApiKey {
@@ -337,7 +379,11 @@ export class Vault {
     }
   }
 
-  private storeKey(input: ReturnType<typeof createdKeyInputSchema.parse>, origin: 'imported' | 'created'): { key: ApiKey; warnings: string[] } {
+  private storeKey(
+    input: ReturnType<typeof createdKeyInputSchema.parse>,
+    origin: 'imported' | 'created',
+    alsoInTransaction: () => void = () => undefined,
+  ): { key: ApiKey; warnings: string[] } {
     const vaultKey = this.access.requireKey();
     this.account(input.accountId);
     const warnings = [...checkKid(input.kid), ...checkSecret(input.secret)];
@@ -349,6 +395,7 @@ export class Vault {
       const secret = seal(vaultKey, Buffer.from(input.secret, 'utf8'), secretAd(input.accountId, input.kid));
       this.keys.insert({ id, accountId: input.accountId, kid: input.kid, label: input.label, scopes: input.scopes, remoteState: input.remoteState, origin, secret, createdAt: this.now() });
       this.appendAudit({ action: origin === 'created' ? 'create-key' : 'import-key', accountId: input.accountId, keyId: id, kid: input.kid });
+      alsoInTransaction();
     })();
     return { key: this.key(id), warnings };
   }

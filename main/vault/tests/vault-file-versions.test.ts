@@ -37,6 +37,7 @@ async function representativeRows() {
   const { key } = vault.storeCreatedKey(input);
   vault.recordUse(key.id, { action: 'send', method: 'GET', path: '/api/v2/peatio/account/balances', status: 200 });
   vault.updateSettings({ theme: 'dark', autoLockMinutes: 3 });
+  vault.beginKeyCreation({ accountId: account.id, label: 'interrupted', scopes: ['trade'] });
   await vault.access.unlock(PASSPHRASE);
   vault.close();
   const rows = withRawDatabase(path, (db) => dumpTables(db));
