@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startSeededSandbox } from '../../../test/support/exchange-sandbox';
+import { startSeededSandbox } from '../tests/exchange-sandbox';
 import { silentLogger } from '../../logging/logger';
 import { ExchangeClocks } from './exchange-clocks';
 

@@ -61,8 +61,9 @@ export function sendHttp(request: HttpRequest): Promise<HttpResponse> {
     );
     outgoing.on('socket', (socket) => {
       const connected = () => clearTimeout(connectTimer);
-      socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', connected);
-      if (!socket.connecting) connected();
+      // A reused keep-alive socket is connected already; listening on it again would pile up listeners.
+      if (socket.connecting) socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', connected);
+      else connected();
     });
     outgoing.on('error', (error) => fail(networkError(error, url.host)));
     outgoing.on('response', (response) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { generateSync, createGuardrails } from 'otplib';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { peatioPaths } from '../../../app/barong/paths';
-import { seededKeys, startSeededSandbox, totpSecretOf } from '../../../test/support/exchange-sandbox';
+import { seededKeys, startSeededSandbox, totpSecretOf } from '../tests/exchange-sandbox';
 import { createFileLogger } from '../../logging/logger';
 import { newKid, newSecret } from '../../vault/tests/vault-fixture';
 import { sendHttp } from '../http/send-http';

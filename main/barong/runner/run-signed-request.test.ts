@@ -3,7 +3,7 @@ import { createGuardrails } from 'otplib';
 import { describe, expect, it } from 'vitest';
 import { explainError } from '../../../app/barong/error-catalogue';
 import { peatioPaths } from '../../../app/barong/paths';
-import { seededKeys, startSeededSandbox, totpSecretOf } from '../../../test/support/exchange-sandbox';
+import { seededKeys, startSeededSandbox, totpSecretOf } from '../tests/exchange-sandbox';
 import { newKid, newSecret } from '../../vault/tests/vault-fixture';
 import type { HttpRequest, HttpResponse } from '../http/send-http';
 import { rejectionOf, runnerSetup } from '../tests/runner-fixture';

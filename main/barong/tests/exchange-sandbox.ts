@@ -1,11 +1,8 @@
 import { onTestFinished } from 'vitest';
-import type { RunningSandbox, SandboxOptions, SeededKey } from '../../sandbox/start-sandbox';
-import { startSandbox } from '../../sandbox/start-sandbox';
+import type { RunningSandbox, SandboxOptions, SeededKey } from '../../../sandbox/start-sandbox';
+import { startSandbox } from '../../../sandbox/start-sandbox';
 
-/**
- * A seeded sandbox on a free loopback port for the current test, closed when it ends: for the
- * suites in main/, which reach the sandbox only through test/.
- */
+/** A seeded sandbox on a free loopback port for the current test, closed when it ends. */
 export async function startSeededSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const sandbox = await startSandbox({ port: 0, seed: true, ...options });
   onTestFinished(() => sandbox.close());
