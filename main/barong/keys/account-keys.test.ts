@@ -1,24 +1,9 @@
-import { createGuardrails, generateSync } from 'otplib';
 import { describe, expect, it } from 'vitest';
 import { barongPaths, peatioPaths } from '../../../app/barong/paths';
-import { ExchangeError } from '../exchange-error';
-import { exchangeFixture, frozenClock, paramsOf, periodOf, SandboxClient, TRADER } from '../tests/barong-exchange';
+import { exchangeFixture, frozenClock, paramsOf, periodOf, SandboxClient, TRADER, codeAt, rejection } from '../tests/barong-exchange';
 import type { SecretShape } from '../tests/barong-exchange';
 import type { Exchanged } from '../tests/barong-exchange';
 import { ExchangeKeys } from './exchange-keys';
-
-const guardrails = createGuardrails({ MIN_SECRET_BYTES: 10 });
-const codeAt = (seed: string, ms: number) => generateSync({ secret: seed, epoch: Math.floor(ms / 1000), guardrails });
-
-async function rejection(promise: Promise<unknown>): Promise<ExchangeError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ExchangeError) return error;
-    throw error;
-  }
-  throw new Error('Expected an ExchangeError, but the promise resolved.');
-}
 
 /** Logged in as the trader, whose 2FA seed is stored: every code comes from the seed, on a frozen clock. */
 async function traderWithSeed(options: { secretShape?: SecretShape } = {}) {

@@ -1,24 +1,9 @@
-import { createGuardrails, generateSync } from 'otplib';
 import { describe, expect, it, vi } from 'vitest';
 import { explainError } from '../../../app/barong/error-catalogue';
 import { barongPaths, peatioPaths } from '../../../app/barong/paths';
 import { PASSPHRASE } from '../../vault/tests/vault-fixture';
-import { ExchangeError } from '../exchange-error';
-import { APP_VERSION, exchangeFixture, frozenClock, NO_2FA, paramsOf, SandboxClient, TRADER } from '../tests/barong-exchange';
+import { APP_VERSION, exchangeFixture, frozenClock, NO_2FA, paramsOf, SandboxClient, TRADER, codeAt, rejection } from '../tests/barong-exchange';
 import { userAgent } from '../user-agent';
-
-const guardrails = createGuardrails({ MIN_SECRET_BYTES: 10 });
-const codeAt = (seed: string, ms: number) => generateSync({ secret: seed, epoch: Math.floor(ms / 1000), guardrails });
-
-async function rejection(promise: Promise<unknown>): Promise<ExchangeError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ExchangeError) return error;
-    throw error;
-  }
-  throw new Error('Expected an ExchangeError, but the promise resolved.');
-}
 
 const loginPosts = (exchanged: Awaited<ReturnType<typeof exchangeFixture>>['exchanged']) =>
   exchanged.filter(({ request }) => request.method === 'POST' && request.url.endsWith(barongPaths.sessions)).map(({ request }) => paramsOf(request));

@@ -1,3 +1,4 @@
+import { createGuardrails, generateSync } from 'otplib';
 import { onTestFinished, vi } from 'vitest';
 import { ExchangeError } from '../exchange-error';
 import { sendHttp } from '../http/send-http';
@@ -112,4 +113,19 @@ export const NO_2FA = 'no2fa@sandbox.test';
 export function paramsOf(request: HttpRequest): Record<string, unknown> {
   const url = new URL(request.url);
   return { ...Object.fromEntries(url.searchParams), ...(request.body === undefined ? {} : (JSON.parse(request.body) as Record<string, unknown>)) };
+}
+
+const guardrails = createGuardrails({ MIN_SECRET_BYTES: 10 });
+/** The 2FA code of a seed at a given time (ms), as the sandbox computes it. */
+export const codeAt = (seed: string, ms: number): string => generateSync({ secret: seed, epoch: Math.floor(ms / 1000), guardrails });
+
+/** The ExchangeError a promise rejects with; anything else, or a resolution, fails the test. */
+export async function rejection(promise: Promise<unknown>): Promise<ExchangeError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ExchangeError) return error;
+    throw error;
+  }
+  throw new Error('Expected an ExchangeError, but the promise resolved.');
 }
