@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { KEY_BYTES } from './crypto/envelope';
 import type { KeyWrap } from './crypto/key-wraps';
@@ -93,6 +93,32 @@ export class VaultAccess {
       return;
     }
     this.vaultKey = await this.checkPassphrase(passphrase);
+  }
+
+  /**
+   * Asks again before a secret is shown: the passphrase where the vault has one (a wrong one
+   * counts towards the unlock throttle), otherwise a fresh unwrap through the keychain, which is
+   * where the OS may put its own prompt. Either way the answer must yield this vault's key.
+   */
+  async reauthorise(passphrase: string | undefined): Promise<void> {
+    this.requireKey();
+    const wraps = this.wraps.all();
+    const keychainWrap = wraps.find((wrap) => wrap.kind === 'keychain');
+    let again: Buffer;
+    if (wraps.some((wrap) => wrap.kind === 'passphrase')) {
+      if (passphrase === undefined) throw new VaultError('VAULT_PASSPHRASE_REQUIRED', 'Enter the passphrase again to continue.');
+      again = await this.checkPassphrase(passphrase);
+    } else if (keychainWrap?.kind === 'keychain') {
+      again = await unwrapWithKeychain(keychainWrap, this.keychain());
+    } else {
+      throw new VaultError('VAULT_NO_UNLOCK_METHOD', 'This vault has no way to be unlocked.');
+    }
+    try {
+      // Locked while the check ran: the key is gone and nothing may be shown.
+      if (!timingSafeEqual(again, this.requireKey())) throw new VaultError('VAULT_KEYCHAIN_CHANGED', 'The keychain no longer holds this vault\'s key: use the passphrase.');
+    } finally {
+      again.fill(0);
+    }
   }
 
   lock(): void {

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import {
+  accountFieldsSchema,
+  accountSchema,
+  accountSummarySchema,
+  apiKeySchema,
+  auditEntrySchema,
+  balanceSchema,
+  clockReadingSchema,
+  codeNeededSchema,
+  COMMAND_FORMATS,
+  idSchema,
+  importReportSchema,
+  keyTestSchema,
+  loginAnswerSchema,
+  pendingCreationSchema,
+  reconciliationSchema,
+  renderedCommandSchema,
+  requestSpecSchema,
+  scopesSchema,
+  sentRequestSchema,
+  sessionStateSchema,
+  settingsSchema,
+  storedKeySchema,
+  typedCodeSchema,
+  vaultStatusSchema,
+} from './records';
+
+const channel = <Request extends z.ZodType, Response extends z.ZodType>(request: Request, response: Response) => ({ request, response });
+
+/** Channels that take nothing: called as `api.vault.lock()`. */
+const nothing = z.object({}).optional();
+const done = z.null();
+const passphrase = z.string().max(1024);
+const byAccount = z.object({ accountId: idSchema });
+const byKey = z.object({ keyId: idSchema });
+/** A 2FA code typed by the trader, when an earlier answer was `code_needed`. */
+const optionalCode = { code: typedCodeSchema.optional() };
+/** Base64 of an encrypted backup file; the cap keeps a hostile payload from filling memory. */
+const backupFile = z.string().max(64 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not a backup file.');
+
+/**
+ * Every IPC channel, as `namespace.method`, with the schema of its request and of its answer's
+ * value. Nothing here carries a secret to the renderer except `keys.reveal`.
+ */
+export const contract = {
+  'vault.status': channel(nothing, vaultStatusSchema),
+  'vault.create': channel(z.object({ passphrase: passphrase.optional(), keychain: z.boolean() }), vaultStatusSchema),
+  'vault.unlock': channel(z.object({ passphrase: passphrase.optional() }), vaultStatusSchema),
+  'vault.lock': channel(nothing, vaultStatusSchema),
+  /** `current` is needed when the vault has a passphrase already. */
+  'vault.setPassphrase': channel(z.object({ current: passphrase.optional(), next: passphrase }), vaultStatusSchema),
+  'vault.removePassphrase': channel(z.object({ current: passphrase }), vaultStatusSchema),
+  'vault.addKeychain': channel(nothing, vaultStatusSchema),
+  'vault.removeKeychain': channel(nothing, vaultStatusSchema),
+  'vault.search': channel(z.object({ text: z.string().max(200) }), z.strictObject({ accounts: z.array(accountSchema), keys: z.array(apiKeySchema) })),
+
+  'accounts.list': channel(nothing, z.array(accountSummarySchema)),
+  'accounts.get': channel(byAccount, accountSchema),
+  'accounts.create': channel(accountFieldsSchema, accountSchema),
+  'accounts.update': channel(z.object({ accountId: idSchema, fields: accountFieldsSchema }), accountSchema),
+  /** Deletes the account with its keys and 2FA seed, in the vault only. */
+  'accounts.delete': channel(byAccount, done),
+  'accounts.reorder': channel(z.object({ accountIds: z.array(idSchema).max(10_000) }), done),
+  /** Stores (or with null, forgets) the account's 2FA seed: codes are then made in main. */
+  'accounts.setTotpSeed': channel(z.object({ accountId: idSchema, seed: z.string().max(256).nullable() }), accountSchema),
+
+  'keys.list': channel(byAccount, z.array(apiKeySchema)),
+  'keys.import': channel(
+    z.object({ accountId: idSchema, kid: z.string().max(256), secret: z.string().max(1024), label: z.string().max(200).optional(), scopes: scopesSchema.optional() }),
+    storedKeySchema,
+  ),
+  'keys.edit': channel(z.object({ keyId: idSchema, label: z.string().max(200).optional(), scopes: scopesSchema.optional() }), apiKeySchema),
+  /** Forgets the key here only; `exchange.deleteKey` deletes it on the exchange too. */
+  'keys.delete': channel(byKey, done),
+  /**
+   * The one answer that carries a secret. Re-authorised at each call: the passphrase where the
+   * vault has one (throttled like unlock), otherwise a fresh unwrap through the OS keychain.
+   */
+  'keys.reveal': channel(z.object({ keyId: idSchema, passphrase: passphrase.optional() }), z.strictObject({ secret: z.string() })),
+  /** Signed GET of the balances with the key: proves kid, secret, state and clock at once. */
+  'keys.test': channel(byKey, keyTestSchema),
+  'keys.pendingCreations': channel(z.object({ accountId: idSchema.optional() }), z.array(pendingCreationSchema)),
+  'keys.dismissCreation': channel(z.object({ creationId: idSchema }), done),
+
+  'exchange.session': channel(byAccount, sessionStateSchema),
+  /** Answers `code_needed` when Barong wants a 2FA code and the account stores no seed. */
+  'exchange.login': channel(z.object({ accountId: idSchema, email: z.string().max(320), password: z.string().min(1).max(1024), ...optionalCode }), loginAnswerSchema),
+  'exchange.logout': channel(byAccount, sessionStateSchema),
+  /** "Validate session": the balances, which only a live session can read. */
+  'exchange.balances': channel(byAccount, z.array(balanceSchema)),
+  /** The exchange's key list compared with the vault's, the vault's states brought in line. */
+  'exchange.reconcileKeys': channel(byAccount, reconciliationSchema),
+  'exchange.createKey': channel(
+    z.object({ accountId: idSchema, label: z.string().max(200).optional(), scopes: scopesSchema.optional(), ...optionalCode }),
+    z.discriminatedUnion('status', [codeNeededSchema, storedKeySchema.extend({ status: z.literal('created') }).strict()]),
+  ),
+  'exchange.setKeyEnabled': channel(
+    z.object({ keyId: idSchema, enabled: z.boolean(), ...optionalCode }),
+    z.discriminatedUnion('status', [codeNeededSchema, z.strictObject({ status: z.literal('changed'), key: apiKeySchema })]),
+  ),
+  'exchange.deleteKey': channel(
+    z.object({ keyId: idSchema, ...optionalCode }),
+    z.discriminatedUnion('status', [codeNeededSchema, z.strictObject({ status: z.literal('deleted') })]),
+  ),
+  'exchange.syncClock': channel(byAccount, clockReadingSchema),
+  /** The last sync's reading, or null when this account was not synced since the app started. */
+  'exchange.clock': channel(byAccount, clockReadingSchema.nullable()),
+
+  /** Signs now and renders; `expiresAtMs` is on this computer's clock, for the countdown. */
+  'signer.render': channel(z.object({ keyId: idSchema, format: z.enum(COMMAND_FORMATS), request: requestSpecSchema }), renderedCommandSchema),
+  /** Signs and sends from main; a refusal comes back as an error with the catalogue's words and action. */
+  'signer.send': channel(z.object({ keyId: idSchema, request: requestSpecSchema }), sentRequestSchema),
+
+  'settings.get': channel(nothing, settingsSchema),
+  'settings.update': channel(
+    z.object({
+      autoLockMinutes: z.number().optional(),
+      clipboardClearSeconds: z.number().optional(),
+      defaultCommandFormat: z.enum(COMMAND_FORMATS).optional(),
+      theme: z.enum(['system', 'light', 'dark']).optional(),
+    }),
+    settingsSchema,
+  ),
+
+  'audit.list': channel(z.object({ limit: z.number().int().min(1).max(1000).optional(), beforeId: z.number().int().optional() }), z.array(auditEntrySchema)),
+
+  /** The encrypted backup file, base64: the renderer saves it where the trader chooses. */
+  'backup.export': channel(z.object({ passphrase }), z.strictObject({ fileName: z.string(), contentBase64: z.string() })),
+  'backup.import': channel(z.object({ contentBase64: backupFile, passphrase }), importReportSchema),
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];

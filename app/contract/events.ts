@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { CODE_PURPOSES } from './records';
+
+/**
+ * Messages main sends to the renderer unasked (`webContents.send`), as `namespace.event`. The
+ * preload exposes each as `api.<namespace>.on<Event>(listener)`, which returns an unsubscribe.
+ */
+export const events = {
+  /**
+   * A stored-seed 2FA code was spent in this 30 s period (by the login, say) and the call in
+   * flight waits for the next one: sent about once a second with the seconds left.
+   */
+  'exchange.codeWait': z.strictObject({ accountId: z.string(), purpose: z.enum(CODE_PURPOSES), secondsLeft: z.number() }),
+  /** The vault locked (by the trader, auto-lock, suspend): the renderer drops its sensitive state. */
+  'vault.locked': z.strictObject({}),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];

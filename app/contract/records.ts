@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { HTTP_METHODS } from '../commands/request';
+import type { JsonValue } from '../commands/request';
+import { jsonValueSchema } from './json-value';
+
+/**
+ * The shapes that cross the bridge. Answers are strict objects: a field the contract does not
+ * name (a secret, a cookie) makes the backend's answer fail its own check instead of crossing.
+ */
+
+export const idSchema = z.uuid('Not a vault id.');
+const timestamp = z.number();
+const bounded = (max: number) => z.string().max(max, `At most ${max} characters.`);
+
+export const vaultStatusSchema = z.strictObject({
+  setUp: z.boolean(),
+  unlocked: z.boolean(),
+  /** The vault key is wrapped by a passphrase. */
+  passphrase: z.boolean(),
+  /** The keychain backend that wrapped the vault key, or null. */
+  keychain: z.string().nullable(),
+  /** This computer's keychain now: first run offers it only where it is available and secure. */
+  computerKeychain: z.strictObject({ available: z.boolean(), backend: z.string().nullable(), secure: z.boolean() }),
+});
+
+export const accountFieldsSchema = z.object({
+  name: bounded(200),
+  baseUrl: bounded(2000),
+  nonceLifetimeMs: z.number().optional(),
+  loginEmail: bounded(320).nullish(),
+  notes: bounded(4000).nullish(),
+  color: bounded(16).nullish(),
+});
+
+export const accountSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  baseUrl: z.string(),
+  nonceLifetimeMs: z.number(),
+  loginEmail: z.string().nullable(),
+  notes: z.string().nullable(),
+  color: z.string().nullable(),
+  sortOrder: z.number(),
+  /** Only whether one is stored; the seed itself never leaves main. */
+  hasTotpSeed: z.boolean(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export const accountSummarySchema = accountSchema.extend({ keyCount: z.number() }).strict();
+
+export const REMOTE_STATES = ['active', 'disabled', 'inactive', 'deleted_remotely', 'unknown'] as const;
+
+export const scopesSchema = z.array(bounded(64)).max(50);
+
+export const apiKeySchema = z.strictObject({
+  id: z.string(),
+  accountId: z.string(),
+  kid: z.string(),
+  label: z.string(),
+  algorithm: z.literal('HS256'),
+  scopes: z.array(z.string()),
+  remoteState: z.enum(REMOTE_STATES),
+  origin: z.enum(['created', 'imported']),
+  createdAt: timestamp,
+  lastUsedAt: timestamp.nullable(),
+});
+
+export const storedKeySchema = z.strictObject({ key: apiKeySchema, warnings: z.array(z.string()) });
+
+export const pendingCreationSchema = z.strictObject({
+  id: z.string(),
+  accountId: z.string(),
+  label: z.string(),
+  scopes: z.array(z.string()),
+  startedAt: timestamp,
+});
+
+export const auditEntrySchema = z.strictObject({
+  id: z.number(),
+  at: timestamp,
+  action: z.string(),
+  accountId: z.string().nullable(),
+  keyId: z.string().nullable(),
+  kid: z.string().nullable(),
+  method: z.string().nullable(),
+  path: z.string().nullable(),
+  status: z.number().nullable(),
+  outcome: z.string().nullable(),
+});
+
+export const COMMAND_FORMATS = ['httpie', 'curl', 'powershell', 'script'] as const;
+
+export const settingsSchema = z.strictObject({
+  autoLockMinutes: z.number(),
+  clipboardClearSeconds: z.number(),
+  defaultCommandFormat: z.enum(COMMAND_FORMATS),
+  theme: z.enum(['system', 'light', 'dark']),
+});
+
+export const importReportSchema = z.strictObject({
+  accountsAdded: z.number(),
+  accountsMatched: z.number(),
+  keysAdded: z.number(),
+  duplicates: z.array(z.strictObject({ account: z.string(), kid: z.string(), sameSecret: z.boolean() })),
+  settingsApplied: z.boolean(),
+});
+
+export const sessionUserSchema = z.strictObject({
+  email: z.string(),
+  uid: z.string(),
+  role: z.string(),
+  level: z.number(),
+  /** 2FA is on for this user. */
+  otp: z.boolean(),
+  state: z.string(),
+});
+
+const loggedInSchema = z.strictObject({ status: z.literal('logged_in'), user: sessionUserSchema, idleExpiresAt: timestamp.nullable() });
+
+export const sessionStateSchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('logged_out') }),
+  loggedInSchema,
+  z.strictObject({ status: z.literal('expired'), user: sessionUserSchema }),
+]);
+
+/**
+ * Barong asked for a 2FA code and the account stores no seed: the renderer asks the trader and
+ * calls the same channel again with `code`. Callbacks cannot cross IPC; a second call can.
+ */
+export const codeNeededSchema = z.strictObject({ status: z.literal('code_needed') });
+
+export const loginAnswerSchema = z.discriminatedUnion('status', [codeNeededSchema, loggedInSchema]);
+
+export const balanceSchema = z.strictObject({ currency: z.string(), balance: z.string(), locked: z.string() });
+
+export const remoteKeySchema = z.strictObject({
+  kid: z.string(),
+  algorithm: z.string(),
+  scopes: z.array(z.string()),
+  state: z.string(),
+  createdAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+
+export const reconciliationSchema = z.strictObject({
+  /** Keys the exchange has and the vault does not: their secret is not known here. */
+  onlyOnExchange: z.array(remoteKeySchema),
+  onlyInVault: z.array(apiKeySchema),
+  /** Changes already applied to the vault. */
+  stateChanges: z.array(z.strictObject({ keyId: z.string(), kid: z.string(), from: z.enum(REMOTE_STATES), to: z.enum(REMOTE_STATES) })),
+  inSync: z.array(apiKeySchema),
+  pendingCreations: z.array(pendingCreationSchema),
+});
+
+export const clockReadingSchema = z.strictObject({
+  /** Add to the local clock to get the exchange's, in ms. */
+  offsetMs: z.number(),
+  uncertaintyMs: z.number(),
+  roundTripMs: z.number(),
+  source: z.enum(['identity/time', 'date-header']),
+  warning: z.strictObject({ offsetMs: z.number(), uncertaintyMs: z.number(), nonceLifetimeMs: z.number(), exceedsLifetime: z.boolean() }).nullable(),
+});
+
+export const CODE_PURPOSES = ['login', 'create-key', 'change-key', 'delete-key'] as const;
+
+/** A code the trader typed; Barong's codes are six digits. */
+export const typedCodeSchema = z
+  .string()
+  .max(20)
+  .transform((code) => code.replace(/\s+/g, ''))
+  .pipe(z.string().regex(/^\d{6}$/, 'A 2FA code is 6 digits.'));
+
+/** A request to sign or send: the account's base URL is added in main. */
+export const requestSpecSchema = z.object({
+  method: z.enum(HTTP_METHODS),
+  path: bounded(2000),
+  query: z.array(z.tuple([bounded(2000), bounded(10_000)])).max(200).default([]),
+  body: jsonValueSchema.optional(),
+});
+
+export const renderedCommandSchema = z.strictObject({
+  format: z.enum(COMMAND_FORMATS),
+  text: z.string(),
+  /** Local clock ms from which the exchange refuses the command; null for the script, which signs when it runs. */
+  expiresAtMs: timestamp.nullable(),
+  /** Local clock ms at which it was signed, for the countdown's full length. */
+  signedAtMs: timestamp,
+});
+
+export const sentRequestSchema = z.strictObject({
+  status: z.number(),
+  totalMs: z.number(),
+  /** The answer's headers, joined where repeated; Set-Cookie is never passed on. */
+  headers: z.record(z.string(), z.string()),
+  /** Parsed JSON when the exchange answered JSON, its text otherwise, null when empty. */
+  body: z.custom<JsonValue>((value) => value !== undefined),
+  /** The body as the trader reads it: indented JSON, or the text as it came. */
+  pretty: z.string(),
+});
+
+export const keyTestSchema = z.discriminatedUnion('works', [
+  z.strictObject({ works: z.literal(true), balances: z.array(balanceSchema), totalMs: z.number() }),
+  z.strictObject({
+    works: z.literal(false),
+    problem: z.strictObject({ code: z.string(), message: z.string(), action: z.string(), status: z.number().optional() }),
+  }),
+]);

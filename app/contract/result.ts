@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * How every channel answers. Errors are values, not rejections: an Error thrown through IPC
+ * arrives as a string with Electron's prefix and loses its code.
+ */
+export const errorSchema = z.strictObject({
+  /** Stable: `input.invalid`, `VAULT_LOCKED`, `network.refused`, or Barong's own code unchanged. */
+  code: z.string().max(200),
+  /** In words for the trader; never carries a secret. */
+  message: z.string().max(2000),
+  /** The next step, from the error catalogue, when there is one. */
+  action: z.string().max(2000).optional(),
+  /** The exchange's HTTP status, when the exchange answered. */
+  status: z.number().int().optional(),
+  /** For VAULT_THROTTLED: how long until the next try is allowed. */
+  retryAfterMs: z.number().optional(),
+});
+export type ErrorInfo = z.infer<typeof errorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+export const resultSchema = <T extends z.ZodType>(value: T) =>
+  z.discriminatedUnion('ok', [z.strictObject({ ok: z.literal(true), value }), z.strictObject({ ok: z.literal(false), error: errorSchema })]);
+
+/** The codes the bridge itself answers with; every other code comes from the backend's pieces. */
+export const BRIDGE_ERROR_CODES = {
+  inputInvalid: 'input.invalid',
+  internal: 'internal',
+  senderRefused: 'ipc.sender_refused',
+} as const;
