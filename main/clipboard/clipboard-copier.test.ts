@@ -1,0 +1,158 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Logger } from '../logging/logger';
+import { createClipboardCopier } from './clipboard-copier';
+import type { SystemClipboard } from './clipboard-copier';
+
+const SIGNED = "curl -H 'X-Auth-Apikey: 61d0' -H 'X-Auth-Nonce: 1700000000000' -H 'X-Auth-Signature: 9f86d08188' https://x/api";
+
+/** The OS clipboard, shared with "other apps": the test copies into it as the user would elsewhere. */
+function fakeClipboard() {
+  const state = { text: '', secret: false };
+  const put = (text: string, secret: boolean) => {
+    Object.assign(state, { text, secret });
+  };
+  const clipboard = {
+    readText: vi.fn(async () => state.text),
+    writeText: vi.fn(async (text: string) => put(text, false)),
+    writeSecretText: vi.fn(async (text: string) => put(text, true)),
+    clear: vi.fn(async () => put('', false)),
+  } satisfies SystemClipboard;
+  return { clipboard, state, userCopies: (text: string) => put(text, false) };
+}
+
+function setup(seconds = 20) {
+  const fake = fakeClipboard();
+  const settings = { clipboardClearSeconds: seconds };
+  const warnings: Array<[string, unknown]> = [];
+  const logger: Logger = { info: () => undefined, warn: (event, fields) => warnings.push([event, fields]) };
+  const copier = createClipboardCopier({ clipboard: fake.clipboard, clearAfterSeconds: () => settings.clipboardClearSeconds, logger });
+  return { ...fake, copier, settings, warnings };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('clipboard copier', () => {
+  it('writes a secret marked for no history and clears it when the delay is over, not before', async () => {
+    const { copier, state, clipboard } = setup(20);
+    await copier.copy(SIGNED, 'secret');
+    expect(state).toEqual({ text: SIGNED, secret: true });
+    await vi.advanceTimersByTimeAsync(19_999);
+    expect(state.text).toBe(SIGNED);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(state.text).toBe('');
+    expect(clipboard.clear).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves alone what the user copied since', async () => {
+    const { copier, state, userCopies, clipboard } = setup(20);
+    await copier.copy(SIGNED, 'secret');
+    userCopies('a line from the terminal');
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(state.text).toBe('a line from the terminal');
+    expect(clipboard.readText).toHaveBeenCalledTimes(1);
+    expect(clipboard.clear).not.toHaveBeenCalled();
+  });
+
+  it('lets a newer copy replace the pending clear', async () => {
+    const { copier, state } = setup(20);
+    await copier.copy('first signed command', 'secret');
+    await vi.advanceTimersByTimeAsync(10_000);
+    await copier.copy('second signed command', 'secret');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(state.text).toBe('second signed command');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(state.text).toBe('');
+  });
+
+  it('reads the delay setting at each copy', async () => {
+    const { copier, state, settings } = setup(20);
+    settings.clipboardClearSeconds = 5;
+    await copier.copy(SIGNED, 'secret');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(state.text).toBe('');
+  });
+
+  it('never clears when the delay is 0, not even on quit', async () => {
+    const { copier, state, clipboard } = setup(0);
+    await copier.copy(SIGNED, 'secret');
+    await vi.advanceTimersByTimeAsync(24 * 3600_000);
+    await copier.clearNow();
+    expect(state).toEqual({ text: SIGNED, secret: true });
+    expect(clipboard.clear).not.toHaveBeenCalled();
+  });
+
+  it('copies plain text unmarked and never clears it; a plain copy drops the pending clear', async () => {
+    const { copier, state, clipboard } = setup(20);
+    await copier.copy(SIGNED, 'secret');
+    await copier.copy('kid 61d0', 'plain');
+    expect(state).toEqual({ text: 'kid 61d0', secret: false });
+    await vi.advanceTimersByTimeAsync(60_000);
+    await copier.clearNow();
+    expect(state.text).toBe('kid 61d0');
+    expect(clipboard.readText).not.toHaveBeenCalled();
+  });
+
+  it('clears on quit only if the clipboard still holds the secret, and then never again', async () => {
+    const still = setup(20);
+    await still.copier.copy(SIGNED, 'secret');
+    await still.copier.clearNow();
+    expect(still.state.text).toBe('');
+    still.userCopies('copied after quit began');
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(still.state.text).toBe('copied after quit began');
+    expect(still.clipboard.clear).toHaveBeenCalledTimes(1);
+
+    const replaced = setup(20);
+    await replaced.copier.copy(SIGNED, 'secret');
+    replaced.userCopies('something else');
+    await replaced.copier.clearNow();
+    expect(replaced.state.text).toBe('something else');
+  });
+
+  it('recognises its copy when the OS hands it back with CRLF line ends', async () => {
+    const { copier, state } = setup(20);
+    await copier.copy('line one\nline two', 'secret');
+    state.text = 'line one\r\nline two';
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(state.text).toBe('');
+  });
+
+  it('holds a copy made while a clear is comparing until the clear is done, so the new copy survives', async () => {
+    const { copier, state, clipboard } = setup(1);
+    await copier.copy('first', 'secret');
+    let finishRead: () => void = () => undefined;
+    clipboard.readText.mockImplementationOnce(() => new Promise((resolve) => (finishRead = () => resolve('first'))));
+    await vi.advanceTimersByTimeAsync(1_000); // the clear is now waiting for the clipboard's answer
+    const second = copier.copy('second', 'secret');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(clipboard.writeSecretText).toHaveBeenCalledTimes(1);
+    finishRead();
+    await second;
+    expect(state.text).toBe('second');
+    expect(clipboard.clear).toHaveBeenCalledTimes(1);
+  });
+
+  it('logs a clear that failed, by error name only, and keeps working', async () => {
+    const { copier, clipboard, warnings, state } = setup(1);
+    clipboard.readText.mockRejectedValueOnce(new Error(`could not read ${SIGNED}`));
+    await copier.copy(SIGNED, 'secret');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(warnings).toEqual([['clipboard.clear_failed', { error: 'Error' }]]);
+    await copier.copy(SIGNED, 'secret');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(state.text).toBe('');
+  });
+
+  it('passes a failed write to the caller and owes no clear for it', async () => {
+    const { copier, clipboard } = setup(1);
+    clipboard.writeSecretText.mockRejectedValueOnce(new Error('clipboard busy'));
+    await expect(copier.copy(SIGNED, 'secret')).rejects.toThrow('clipboard busy');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(clipboard.readText).not.toHaveBeenCalled();
+  });
+});
