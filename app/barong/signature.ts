@@ -1,12 +1,7 @@
 import { createHmac } from 'node:crypto';
+import type { AuthHeaders } from './auth-headers';
 import { checkKid, checkNonce, checkSecret } from './credentials';
 
-/** The three headers Barong reads for API-key authentication, in the order it checks them. */
-export interface AuthHeaders {
-  'X-Auth-Apikey': string;
-  'X-Auth-Nonce': string;
-  'X-Auth-Signature': string;
-}
 
 export interface SigningInput {
   kid: string;

@@ -1,6 +1,6 @@
 import { AppError } from '../app-error';
 import { checkKid, checkNonce } from '../barong/credentials';
-import type { AuthHeaders } from '../barong/signature';
+import type { AuthHeaders } from '../barong/auth-headers';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
