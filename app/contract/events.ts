@@ -11,6 +11,8 @@ export const events = {
    * flight waits for the next one: sent about once a second with the seconds left.
    */
   'exchange.codeWait': z.strictObject({ accountId: z.string(), purpose: z.enum(CODE_PURPOSES), secondsLeft: z.number() }),
+  /** The application menu (or its shortcut, Cmd/Ctrl+K or Cmd/Ctrl+,) asks the UI to open this view. */
+  'menu.command': z.strictObject({ command: z.enum(['search', 'settings']) }),
   /** The vault locked (by the trader, auto-lock, suspend): the renderer drops its sensitive state. */
   'vault.locked': z.strictObject({}),
 } as const;

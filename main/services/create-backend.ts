@@ -38,6 +38,8 @@ export interface BackendOptions {
   logger: Logger;
   /** Tests lower it; the app keeps the default (N = 2^17). */
   scryptCost?: ScryptCost;
+  /** better-sqlite3's addon built for Electron's ABI; tests and the CLI load the default Node build. */
+  nativeBinding?: string;
 }
 
 export type EventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
@@ -64,6 +66,7 @@ export function createBackend(options: BackendOptions): Backend {
     now,
     ...(options.keychain ? { keychain: options.keychain } : {}),
     ...(options.scryptCost ? { scryptCost: options.scryptCost } : {}),
+    ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
   });
   const send = options.http ? { send: options.http } : {};
   const http: ExchangeHttpSettings = { userAgent: userAgent(options.appVersion), logger: options.logger, ...send };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { checkKid, checkNonce, checkSecret } from '../../app/barong/credentials';
 import { computeSignature } from '../../app/barong/signature';
-import type { AuthHeaders } from '../../app/barong/signature';
+import type { AuthHeaders } from '../../app/barong/auth-headers';
 import { openBackup, sealBackup } from './backup/backup-format';
 import { backupAccount, backupKey, decodePayload, encodePayload } from './backup/backup-payload';
 import type { BackupPayload } from './backup/backup-payload';
@@ -45,6 +45,8 @@ export interface VaultOptions {
   keychain?: KeychainWrapper;
   now?: () => number;
   scryptCost?: ScryptCost;
+  /** better-sqlite3's addon for this runtime (Electron's ABI in the app); the default build otherwise. */
+  nativeBinding?: string;
 }
 
 export interface VaultStatus extends UnlockMethods {
@@ -92,7 +94,7 @@ export class Vault {
   }
 
   static open(options: VaultOptions): Vault {
-    return new Vault(openDatabase(options.path), options);
+    return new Vault(openDatabase(options.path, undefined, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }), options);
   }
 
   close(): void {

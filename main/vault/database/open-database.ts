@@ -6,14 +6,22 @@ import type { Migration } from './migrations/migration';
 
 export const OWNER_ONLY = 0o600;
 
+export interface DatabaseOptions {
+  /**
+   * better-sqlite3's compiled addon to load instead of its default build. The app passes the
+   * build for Electron's ABI, kept apart from the Node build that tests and the CLI load.
+   */
+  nativeBinding?: string;
+}
+
 /**
  * Opens (or creates) a vault database readable by its owner only, with the settings the design
  * asks for, and migrates it. SQLite gives the -wal and -shm files the mode of the main file.
  */
-export function openDatabase(path: string, migrations?: readonly Migration[]): Database {
+export function openDatabase(path: string, migrations?: readonly Migration[], options: DatabaseOptions = {}): Database {
   closeSync(openSync(path, 'a', OWNER_ONLY));
   chmodSync(path, OWNER_ONLY);
-  const db = new BetterSqlite3(path);
+  const db = new BetterSqlite3(path, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding });
   try {
     // FULL: a key the exchange created must survive a power cut once the write returned.
     db.pragma('synchronous = FULL');

@@ -1,0 +1,2 @@
+export declare const MISSING_ELECTRON: string;
+export declare function electronBinary(root: string): string | null;
