@@ -59,7 +59,7 @@ const boundaryRules = Object.entries(boundaries).flatMap(([name, rule]) => [
 ]);
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'release/', 'coverage/', 'test/fixtures/boundaries/'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'release/', 'coverage/', 'test-results/', 'playwright-report/', 'test/fixtures/boundaries/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -69,6 +69,20 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
+    },
+  },
+  // The renderer runs in a browser page: its globals are the DOM's, and Node's would hide a mistake.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'require', 'module', 'Buffer', 'global', '__dirname', '__filename'].map((name) => ({
+          name,
+          message: 'The renderer has no Node: reach the world through window.api.',
+        })),
+      ],
     },
   },
   ...boundaryRules,

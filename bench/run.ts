@@ -1,3 +1,4 @@
+import { RENDERER_GZIP_TARGET_BYTES, rendererJsGzipBytes } from './renderer-size';
 import { benchSigning } from './signing';
 import { benchVault } from './vault';
 
@@ -23,3 +24,7 @@ console.log(`  first signature of each key after unlock (row read + AES-GCM open
 console.log(`  signing through the vault (lookup + unlocked secret + HMAC): ${format(vault.vaultSignaturesPerSecond)} signatures/s (target >= 100,000: ${verdict(vault.vaultSignaturesPerSecond >= 100_000)})`);
 console.log(`  bare HMAC: ${format(vault.bareHmacPerSecond)} signatures/s; ratio: bare HMAC is ${vaultRatio.toFixed(2)}x the vault (target <= 3.00: ${verdict(vaultRatio <= 3)})`);
 console.log(`  KDF (scrypt N=2^17, r=8, p=1), slow on purpose: ${format(vault.kdfMs)} ms (expected 200 to 1,000)`);
+
+console.log('renderer (the build in out/renderer)');
+const rendererBytes = rendererJsGzipBytes();
+console.log(`  JavaScript: ${(rendererBytes / 1024).toFixed(1)} KB gzipped (target < 250 KB: ${verdict(rendererBytes < RENDERER_GZIP_TARGET_BYTES)})`);

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/run-cli';
 import { runShell } from '../support/run-shell';
+import { electronBinary, MISSING_ELECTRON } from '../../scripts/electron-binary.mjs';
 
 // Every command the README shows is run here, as written, or by .ci/run (the set-up pair).
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
@@ -13,7 +14,8 @@ const commands = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((block) =
 const SETUP = ['npm ci', 'npm test'];
 const SANDBOX = /^npm run --silent sandbox -- /;
 const EXPORT = /^export BARONG_URL=http:\/\/127\.0\.0\.1:PORT BARONG_KID=KID BARONG_SECRET=SECRET$/;
-const TRY_IT = commands.filter((line) => !SETUP.includes(line) && !SANDBOX.test(line) && !EXPORT.test(line) && line !== 'npm run bench');
+const OWN_TESTS = ['npm run bench', 'npm start'];
+const TRY_IT = commands.filter((line) => !SETUP.includes(line) && !SANDBOX.test(line) && !EXPORT.test(line) && !OWN_TESTS.includes(line));
 
 const bash = (script: string) => runShell('bash', script, process.env, REPO_ROOT);
 
@@ -74,4 +76,12 @@ describe('README commands', () => {
     expect(run.stdout).toMatch(/signing through the vault \(lookup \+ unlocked secret \+ HMAC\): [\d,]+ signatures\/s/);
     // Filling a vault with 10,000 keys takes a while on a loaded two-core machine.
   }, 180_000);
+
+  it.skipIf(electronBinary(REPO_ROOT) !== null)('runs: npm start, which here says in one line that Electron is missing (skipped where it is installed: it would open a window)', async () => {
+    expect(commands).toContain('npm start');
+    const run = await bash('npm start');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(MISSING_ELECTRON);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
 });

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { useVaultStore } from './store/vault-store';
+import { api } from './window-api';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+
+// A lock from main (auto-lock, suspend, the menu) must take the UI back to the lock screen,
+// which unmounts every screen holding account data.
+api().vault.onLocked(() => void useVaultStore.getState().refresh());
+void useVaultStore.getState().refresh();
+
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

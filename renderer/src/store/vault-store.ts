@@ -1,0 +1,38 @@
+import { create } from 'zustand';
+import type { RequestOf, ResponseOf } from '../../../app/contract/api';
+import type { ErrorInfo, Result } from '../../../app/contract/result';
+import { api } from '../window-api';
+
+export type VaultStatus = ResponseOf<'vault.status'>;
+
+interface VaultState {
+  /** Null until the first answer: the app shows nothing it would have to take back. */
+  status: VaultStatus | null;
+  /** Why the status could not be read at all; the screens show their own errors. */
+  loadError: ErrorInfo | null;
+  refresh(): Promise<void>;
+  /** Each action answers with its error, or null, so the screen that asked can show it in place. */
+  create(setup: RequestOf<'vault.create'>): Promise<ErrorInfo | null>;
+  unlock(passphrase?: string): Promise<ErrorInfo | null>;
+  lock(): Promise<ErrorInfo | null>;
+}
+
+export const useVaultStore = create<VaultState>()((set) => {
+  const settle = (result: Result<VaultStatus>): ErrorInfo | null => {
+    if (!result.ok) return result.error;
+    set({ status: result.value, loadError: null });
+    return null;
+  };
+  return {
+    status: null,
+    loadError: null,
+    refresh: async () => {
+      const result = await api().vault.status();
+      if (result.ok) set({ status: result.value, loadError: null });
+      else set({ loadError: result.error });
+    },
+    create: async (setup) => settle(await api().vault.create(setup)),
+    unlock: async (passphrase) => settle(await api().vault.unlock(passphrase === undefined ? {} : { passphrase })),
+    lock: async () => settle(await api().vault.lock()),
+  };
+});

@@ -1,0 +1,62 @@
+import { expect, test } from '../harness/fixtures';
+
+const PASSPHRASE = 'correct horse battery staple';
+
+test('first run creates a passphrase vault; lock, a wrong passphrase and the right one', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
+
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Passphrase again').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Create the vault' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Vault unlocked' })).toBeVisible();
+  await expect(page.getByText('No accounts yet.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock the vault' })).toBeVisible();
+
+  await page.getByLabel('Passphrase').fill('not the passphrase');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/Wrong passphrase/);
+
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { name: 'Vault unlocked' })).toBeVisible();
+});
+
+test('the two passphrases must match before anything is created', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Passphrase again').fill(`${PASSPHRASE}!`);
+  await page.getByRole('button', { name: 'Create the vault' }).click();
+
+  await expect(page.getByRole('alert')).toHaveText(/differ/);
+  expect(await harness.backend.channels['vault.status'](undefined)).toMatchObject({ ok: true, value: { setUp: false } });
+});
+
+test('wrong passphrases in a row are throttled, and the wait is given in seconds', async ({ page, harness }) => {
+  await harness.backend.channels['vault.create']({ passphrase: PASSPHRASE, keychain: false });
+  await harness.backend.channels['vault.lock'](undefined);
+  await page.goto(harness.url);
+
+  const alert = page.getByRole('alert');
+  for (const attempt of [1, 2]) {
+    await page.getByLabel('Passphrase').fill(`wrong ${attempt}`);
+    await expect(alert).toHaveText('');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(alert).toHaveText(/Wrong passphrase/);
+  }
+  await page.getByLabel('Passphrase').fill('wrong 3');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(alert).toHaveText(/Wait \d+ seconds?/);
+});
+
+test('a lock from main (auto-lock, suspend) takes the page back to the unlock screen', async ({ page, harness }) => {
+  await harness.backend.channels['vault.create']({ passphrase: PASSPHRASE, keychain: false });
+  await page.goto(harness.url);
+  await expect(page.getByRole('heading', { name: 'Vault unlocked' })).toBeVisible();
+
+  await harness.backend.channels['vault.lock'](undefined);
+  await expect(page.getByRole('heading', { name: 'Unlock the vault' })).toBeVisible();
+});
