@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { useAccountsStore } from './store/accounts-store';
 import { useVaultStore } from './store/vault-store';
 import { api } from './window-api';
 import './styles.css';
@@ -10,7 +11,10 @@ if (!root) throw new Error('index.html has no #root element.');
 
 // A lock from main (auto-lock, suspend, the menu) must take the UI back to the lock screen,
 // which unmounts every screen holding account data.
-api().vault.onLocked(() => void useVaultStore.getState().refresh());
+api().vault.onLocked(() => {
+  useAccountsStore.getState().reset();
+  void useVaultStore.getState().refresh();
+});
 void useVaultStore.getState().refresh();
 
 createRoot(root).render(

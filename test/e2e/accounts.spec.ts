@@ -1,0 +1,180 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../harness/fixtures';
+
+const PASSPHRASE = 'correct horse battery staple';
+const KID = '0123456789abcdef';
+const SECRET = 'fedcba9876543210fedcba9876543210';
+
+async function createVaultInPage(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Passphrase again').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Create the vault' }).click();
+  await expect(page.getByRole('heading', { name: 'Vault unlocked' })).toBeVisible();
+}
+
+const accountRow = (page: Page, name: string) => page.getByRole('list', { name: 'Accounts' }).getByRole('listitem').filter({ has: page.getByRole('button', { name, exact: true }) });
+
+test('add through the Sandbox preset, import a key, edit, search, remove with confirmation', async ({ page, harness }) => {
+  await createVaultInPage(page, harness.url);
+  await expect(page.getByText('No accounts yet.')).toBeVisible();
+
+  // Add through the preset; Enter submits the form.
+  await page.getByRole('button', { name: 'Add account' }).click();
+  const addForm = page.getByRole('form', { name: 'Add account' });
+  await addForm.getByLabel('Sandbox port').fill('4000');
+  await addForm.getByRole('button', { name: 'Sandbox', exact: true }).click();
+  await expect(addForm.getByLabel('Name')).toHaveValue('Sandbox');
+  await expect(addForm.getByLabel('Base URL')).toHaveValue('http://127.0.0.1:4000');
+  await expect(addForm.getByLabel('Nonce lifetime (ms)')).toHaveValue('5000');
+  await addForm.getByLabel('Name').press('Enter');
+  await expect(accountRow(page, 'Sandbox')).toContainText('http://127.0.0.1:4000 · 0 keys');
+
+  // Import a key: listed, counted, and its secret gone from the page.
+  await accountRow(page, 'Sandbox').getByRole('button', { name: 'Sandbox' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Sandbox' })).toBeVisible();
+  await expect(page.getByText('No keys yet.')).toBeVisible();
+  const importForm = page.getByRole('form', { name: 'Import key' });
+  await importForm.getByLabel('Key id (kid)').fill(KID);
+  await expect(importForm.getByLabel('Secret')).toHaveAttribute('type', 'password');
+  await importForm.getByLabel('Secret').fill(SECRET);
+  await importForm.getByLabel('Label (optional)').fill('trading bot');
+  await importForm.getByLabel('Label (optional)').press('Enter');
+  await expect(importForm.getByRole('status')).toContainText(`Key ${KID} imported.`);
+  const row = page.getByRole('table', { name: 'Keys' }).getByRole('row').filter({ hasText: KID });
+  await expect(row).toContainText('trading bot');
+  await expect(row).toContainText('imported');
+  await expect(importForm.getByLabel('Secret')).toHaveValue('');
+  expect(await page.content()).not.toContain(SECRET);
+  expect(await page.locator('body').innerText()).not.toContain(SECRET);
+
+  await page.getByRole('button', { name: 'Back to all accounts' }).click();
+  await expect(accountRow(page, 'Sandbox')).toContainText('1 key');
+
+  // Edit the name.
+  await accountRow(page, 'Sandbox').getByRole('button', { name: 'Sandbox' }).click();
+  await page.getByRole('button', { name: 'Edit account' }).click();
+  const editForm = page.getByRole('form', { name: 'Save account' });
+  await expect(editForm.getByLabel('Base URL')).toHaveValue('http://127.0.0.1:4000');
+  await editForm.getByLabel('Name').fill('Sandbox renamed');
+  await editForm.getByRole('button', { name: 'Save account' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Sandbox renamed' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back to all accounts' }).click();
+
+  // A second account, then search: Ctrl+K focuses the box, typing filters (by name and by kid).
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await addForm.getByLabel('Name').fill('Main exchange');
+  await addForm.getByLabel('Base URL').fill('https://main.example');
+  await addForm.getByRole('button', { name: 'Add account' }).click();
+  await expect(accountRow(page, 'Main exchange')).toContainText('0 keys');
+
+  await page.getByRole('heading', { name: 'Vault unlocked' }).click();
+  await page.keyboard.press('Control+k');
+  const searchBox = page.getByLabel('Search accounts and keys');
+  await expect(searchBox).toBeFocused();
+  await page.keyboard.type('renamed');
+  await expect(accountRow(page, 'Sandbox renamed')).toBeVisible();
+  await expect(accountRow(page, 'Main exchange')).toHaveCount(0);
+  await searchBox.fill(KID.slice(0, 8));
+  await expect(accountRow(page, 'Sandbox renamed')).toBeVisible();
+  await expect(accountRow(page, 'Main exchange')).toHaveCount(0);
+  await searchBox.fill('no such thing');
+  await expect(page.getByText('No account matches “no such thing”.')).toBeVisible();
+  await searchBox.fill('');
+  await expect(page.getByRole('list', { name: 'Accounts' }).getByRole('listitem')).toHaveCount(2);
+
+  // Remove: cancel, Escape, then confirm.
+  await accountRow(page, 'Sandbox renamed').getByRole('button', { name: 'Sandbox renamed' }).click();
+  await page.getByRole('button', { name: 'Remove account' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText('Remove Sandbox renamed and the 1 key that go with it');
+  await dialog.getByRole('button', { name: 'Keep the account' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Remove account' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('button', { name: 'Keep the account' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  expect(await harness.backend.channels['accounts.list'](undefined)).toMatchObject({ ok: true, value: { length: 2 } });
+  await page.getByRole('button', { name: 'Remove account' }).click();
+  await dialog.getByRole('button', { name: 'Yes, remove Sandbox renamed' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Accounts' })).toBeVisible();
+  await expect(accountRow(page, 'Sandbox renamed')).toHaveCount(0);
+
+  await accountRow(page, 'Main exchange').getByRole('button', { name: 'Main exchange' }).click();
+  await page.getByRole('button', { name: 'Remove account' }).click();
+  await expect(dialog).toContainText('the 0 keys');
+  await dialog.getByRole('button', { name: 'Yes, remove Main exchange' }).click();
+  await expect(page.getByText('No accounts yet.')).toBeVisible();
+  expect(await harness.backend.channels['accounts.list'](undefined)).toEqual({ ok: true, value: [] });
+});
+
+test("an http:// exchange URL shows the backend's message and creates nothing", async ({ page, harness }) => {
+  await createVaultInPage(page, harness.url);
+  await page.getByRole('button', { name: 'Add account' }).click();
+  const addForm = page.getByRole('form', { name: 'Add account' });
+  await addForm.getByLabel('Name').fill('Example');
+  await addForm.getByLabel('Base URL').fill('http://exchange.example');
+  await addForm.getByRole('button', { name: 'Add account' }).click();
+
+  const created = await harness.backend.channels['accounts.create']({ name: 'Example', baseUrl: 'http://exchange.example' });
+  if (created.ok) throw new Error('The backend accepted an http:// URL.');
+  await expect(addForm.getByRole('alert')).toHaveText(created.error.message);
+  await expect(addForm.getByRole('alert')).toContainText('https://');
+  expect(await harness.backend.channels['accounts.list'](undefined)).toEqual({ ok: true, value: [] });
+  await expect(page.getByText('No accounts yet.')).toBeVisible();
+});
+
+test('a duplicate kid is refused in words; unusual key shapes give warnings', async ({ page, harness }) => {
+  await harness.backend.channels['vault.create']({ passphrase: PASSPHRASE, keychain: false });
+  await harness.backend.channels['accounts.create']({ name: 'Sandbox', baseUrl: 'http://127.0.0.1:4000' });
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Sandbox', exact: true }).click();
+
+  const importForm = page.getByRole('form', { name: 'Import key' });
+  const importKey = async (kid: string, secret: string) => {
+    await importForm.getByLabel('Key id (kid)').fill(kid);
+    await importForm.getByLabel('Secret').fill(secret);
+    await importForm.getByRole('button', { name: 'Import key' }).click();
+  };
+
+  await importKey('legacy-key', 'short-secret');
+  await expect(importForm.getByRole('status')).toContainText('The key id is not 16 hex characters');
+  await expect(importForm.getByRole('status')).toContainText('The secret is not 32 hex characters');
+
+  await importKey('legacy-key', 'another-secret');
+  await expect(importForm.getByRole('alert')).toHaveText('This account already has a key with the id legacy-key.');
+  await expect(importForm.getByLabel('Secret')).toHaveValue('');
+  await expect(page.getByRole('table', { name: 'Keys' }).getByRole('row')).toHaveCount(2);
+  expect(await page.content()).not.toContain('another-secret');
+});
+
+test('add and open an account with the keyboard only', async ({ page, harness }) => {
+  await harness.backend.channels['vault.create']({ passphrase: PASSPHRASE, keychain: false });
+  await page.goto(harness.url);
+  await expect(page.getByRole('heading', { name: 'Vault unlocked' })).toBeVisible();
+
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Lock' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Search accounts and keys')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Add account' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Name')).toBeFocused();
+  await page.keyboard.type('Keyboard exchange');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Base URL')).toBeFocused();
+  await page.keyboard.type('https://keyboard.example');
+  await page.keyboard.press('Enter');
+  await expect(accountRow(page, 'Keyboard exchange')).toContainText('0 keys');
+
+  // The form closes and gives the focus back to Add account; the new account is just before it.
+  await expect(page.getByRole('button', { name: 'Add account' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: 'Keyboard exchange' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Keyboard exchange' })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await expect(page.getByLabel('Search accounts and keys')).toBeFocused();
+});
