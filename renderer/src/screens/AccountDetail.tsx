@@ -4,6 +4,7 @@ import { useAccountsStore } from '../store/accounts-store';
 import type { AccountSummary } from '../store/accounts-store';
 import { AccountForm } from './AccountForm';
 import { KeyImportForm } from './KeyImportForm';
+import { SignerPanel } from './SignerPanel';
 
 const keysWord = (count: number) => `${count} ${count === 1 ? 'key' : 'keys'}`;
 
@@ -122,6 +123,7 @@ export function AccountDetail({ account }: { account: AccountSummary }) {
         </table>
       )}
       <KeyImportForm accountId={account.id} key={account.id} />
+      {keys && keys.length > 0 && <SignerPanel keys={keys} key={`signer-${account.id}`} />}
     </section>
   );
 }

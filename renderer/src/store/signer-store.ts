@@ -1,0 +1,195 @@
+import { create } from 'zustand';
+import { PEATIO } from '../../../app/barong/paths';
+import type { RequestOf, ResponseOf } from '../../../app/contract/api';
+import type { ErrorInfo } from '../../../app/contract/result';
+import { api } from '../window-api';
+
+export type CommandFormat = RequestOf<'signer.render'>['format'];
+export type HttpMethod = RequestOf<'signer.render'>['request']['method'];
+export type RenderedCommand = ResponseOf<'signer.render'>;
+export type SentRequest = ResponseOf<'signer.send'>;
+
+export const COMMAND_FORMAT_LABELS: ReadonlyArray<readonly [CommandFormat, string]> = [
+  ['httpie', 'HTTPie'],
+  ['curl', 'curl'],
+  ['powershell', 'PowerShell'],
+  ['script', 'Script (signs when it runs)'],
+];
+export const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+export interface Preset {
+  id: string;
+  label: string;
+  method: HttpMethod;
+  path: string;
+  body?: string;
+}
+
+/** The Peatio private endpoints of docs/PROTOCOL.md section 5. */
+export const PRESETS: readonly Preset[] = [
+  { id: 'balances', label: 'Balances', method: 'GET', path: `${PEATIO}/account/balances` },
+  { id: 'balance', label: 'Balance of one currency', method: 'GET', path: `${PEATIO}/account/balances/:currency` },
+  { id: 'deposits', label: 'Deposits', method: 'GET', path: `${PEATIO}/account/deposits` },
+  { id: 'deposit-address', label: 'Deposit address', method: 'GET', path: `${PEATIO}/account/deposit_address/:currency` },
+  { id: 'withdraws', label: 'Withdrawals', method: 'GET', path: `${PEATIO}/account/withdraws` },
+  { id: 'orders', label: 'Orders list', method: 'GET', path: `${PEATIO}/market/orders` },
+  { id: 'order', label: 'One order', method: 'GET', path: `${PEATIO}/market/orders/:id` },
+  {
+    id: 'order-create',
+    label: 'Create an order',
+    method: 'POST',
+    path: `${PEATIO}/market/orders`,
+    body: JSON.stringify({ market: 'btcusd', side: 'buy', volume: '0.01', ord_type: 'limit', price: '1000' }, null, 2),
+  },
+  { id: 'order-cancel', label: 'Cancel an order', method: 'POST', path: `${PEATIO}/market/orders/:id/cancel` },
+  { id: 'orders-cancel-all', label: 'Cancel all open orders', method: 'POST', path: `${PEATIO}/market/orders/cancel`, body: JSON.stringify({ market: 'btcusd' }, null, 2) },
+  { id: 'trades', label: 'Trades', method: 'GET', path: `${PEATIO}/market/trades` },
+];
+
+export interface QueryRow {
+  id: number;
+  name: string;
+  value: string;
+}
+
+type RequestSpec = RequestOf<'signer.render'>['request'];
+
+interface SignerState {
+  keyId: string | null;
+  presetId: string;
+  method: HttpMethod;
+  path: string;
+  query: QueryRow[];
+  bodyText: string;
+  format: CommandFormat;
+  rendered: RenderedCommand | null;
+  sent: SentRequest | null;
+  /** A mistake in the request, in words; nothing was signed. */
+  inputError: string;
+  backendError: ErrorInfo | null;
+  busy: 'sign' | 'send' | null;
+  /** Set once the trader picks a format, so the settings' default arriving late does not undo it. */
+  formatChosen: boolean;
+  setKey(keyId: string | null): void;
+  choosePreset(presetId: string): void;
+  setMethod(method: HttpMethod): void;
+  setPath(path: string): void;
+  addQueryRow(): void;
+  updateQueryRow(id: number, fields: Partial<Omit<QueryRow, 'id'>>): void;
+  removeQueryRow(id: number): void;
+  setBody(text: string): void;
+  setFormat(format: CommandFormat): void;
+  /** The default format from the settings. */
+  loadDefaults(): Promise<void>;
+  sign(): Promise<void>;
+  send(): Promise<void>;
+  reset(): void;
+}
+
+const balances = PRESETS[0] as Preset;
+const initial = {
+  keyId: null,
+  presetId: balances.id,
+  method: balances.method,
+  path: balances.path,
+  query: [] as QueryRow[],
+  bodyText: '',
+  format: 'httpie' as CommandFormat,
+  rendered: null,
+  sent: null,
+  inputError: '',
+  backendError: null,
+  busy: null,
+  formatChosen: false,
+};
+
+const hasBody = (method: HttpMethod) => method === 'POST' || method === 'PUT' || method === 'PATCH';
+
+/** The request the fields describe, or the mistake in words. */
+export function buildRequest(state: Pick<SignerState, 'method' | 'path' | 'query' | 'bodyText'>): { request: RequestSpec } | { error: string } {
+  const path = state.path.trim();
+  if (!path.startsWith('/')) return { error: 'The path starts with a slash, such as /api/v2/peatio/account/balances.' };
+  const placeholder = /\/:([A-Za-z_]+)/.exec(path);
+  if (placeholder) return { error: `Replace :${placeholder[1] ?? ''} in the path with a value.` };
+  const query: Array<[string, string]> = state.query.filter((row) => row.name.trim() !== '').map((row) => [row.name.trim(), row.value]);
+  const request: RequestSpec = { method: state.method, path, query };
+  if (hasBody(state.method) && state.bodyText.trim() !== '') {
+    try {
+      request.body = JSON.parse(state.bodyText) as RequestSpec['body'];
+    } catch (error) {
+      return { error: `The body is not valid JSON (${error instanceof Error ? error.message : 'unreadable'}). Nothing was signed.` };
+    }
+  }
+  return { request };
+}
+
+export const useSignerStore = create<SignerState>()((set, get) => {
+  let rowSeq = 0;
+  /** Only the latest Sign or Send keeps its answer. */
+  let callSeq = 0;
+  const cleared = { rendered: null, sent: null, inputError: '', backendError: null };
+
+  return {
+    ...initial,
+    setKey: (keyId) => {
+      if (get().keyId === keyId) return;
+      callSeq++;
+      set({ keyId, ...cleared, busy: null });
+    },
+    choosePreset: (presetId) => {
+      const preset = PRESETS.find((candidate) => candidate.id === presetId);
+      if (!preset) {
+        set({ presetId: 'custom' });
+        return;
+      }
+      set({ presetId, method: preset.method, path: preset.path, bodyText: preset.body ?? '', query: [] });
+    },
+    setMethod: (method) => set({ method, presetId: 'custom' }),
+    setPath: (path) => set({ path, presetId: 'custom' }),
+    addQueryRow: () => set({ query: [...get().query, { id: ++rowSeq, name: '', value: '' }] }),
+    updateQueryRow: (id, fields) => set({ query: get().query.map((row) => (row.id === id ? { ...row, ...fields } : row)) }),
+    removeQueryRow: (id) => set({ query: get().query.filter((row) => row.id !== id) }),
+    setBody: (bodyText) => set({ bodyText }),
+    setFormat: (format) => set({ format, formatChosen: true }),
+    loadDefaults: async () => {
+      const result = await api().settings.get();
+      if (result.ok && !get().formatChosen) set({ format: result.value.defaultCommandFormat });
+    },
+    sign: async () => {
+      const { keyId, format } = get();
+      if (!keyId) return;
+      const built = buildRequest(get());
+      if ('error' in built) {
+        callSeq++;
+        set({ ...cleared, inputError: built.error, busy: null });
+        return;
+      }
+      const seq = ++callSeq;
+      set({ inputError: '', backendError: null, busy: 'sign' });
+      const result = await api().signer.render({ keyId, format, request: built.request });
+      if (seq !== callSeq) return;
+      if (result.ok) set({ rendered: result.value, busy: null });
+      else set({ rendered: null, backendError: result.error, busy: null });
+    },
+    send: async () => {
+      const { keyId } = get();
+      if (!keyId) return;
+      const built = buildRequest(get());
+      if ('error' in built) {
+        callSeq++;
+        set({ ...cleared, inputError: built.error, busy: null });
+        return;
+      }
+      const seq = ++callSeq;
+      set({ inputError: '', backendError: null, sent: null, busy: 'send' });
+      const result = await api().signer.send({ keyId, request: built.request });
+      if (seq !== callSeq) return;
+      if (result.ok) set({ sent: result.value, busy: null });
+      else set({ backendError: result.error, busy: null });
+    },
+    reset: () => {
+      callSeq++;
+      set(initial);
+    },
+  };
+});
