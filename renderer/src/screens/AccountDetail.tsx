@@ -3,6 +3,7 @@ import { errorText } from '../error-text';
 import { useAccountsStore } from '../store/accounts-store';
 import type { AccountSummary } from '../store/accounts-store';
 import { AccountForm } from './AccountForm';
+import { ExchangeSection } from './ExchangeSection';
 import { KeyImportForm } from './KeyImportForm';
 import { SignerPanel } from './SignerPanel';
 
@@ -123,6 +124,7 @@ export function AccountDetail({ account }: { account: AccountSummary }) {
         </table>
       )}
       <KeyImportForm accountId={account.id} key={account.id} />
+      <ExchangeSection account={account} key={`exchange-${account.id}`} />
       {keys && keys.length > 0 && <SignerPanel keys={keys} key={`signer-${account.id}`} />}
     </section>
   );

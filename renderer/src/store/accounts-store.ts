@@ -27,6 +27,8 @@ interface AccountsState {
   update(accountId: string, fields: AccountFields): Promise<ErrorInfo | null>;
   remove(accountId: string): Promise<ErrorInfo | null>;
   importKey(accountId: string, input: KeyImport): Promise<{ error: ErrorInfo } | { warnings: string[] }>;
+  /** After a change made elsewhere (the exchange section): the list and the shown keys again. */
+  refreshKeys(accountId: string): Promise<void>;
   /** On lock: nothing about the accounts stays in the page. */
   reset(): void;
 }
@@ -97,6 +99,9 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
       if (!result.ok) return { error: result.error };
       await Promise.all([get().load(), loadKeys(accountId)]);
       return { warnings: result.value.warnings };
+    },
+    refreshKeys: async (accountId) => {
+      await Promise.all([get().load(), get().selectedId === accountId ? loadKeys(accountId) : Promise.resolve()]);
     },
     reset: () => {
       searchSeq++;

@@ -1,0 +1,217 @@
+import { create } from 'zustand';
+import type { ResponseOf } from '../../../app/contract/api';
+import type { ErrorInfo } from '../../../app/contract/result';
+import { api } from '../window-api';
+import { useAccountsStore } from './accounts-store';
+
+export type SessionState = ResponseOf<'exchange.session'>;
+export type ClockReading = ResponseOf<'exchange.syncClock'>;
+export type Balance = ResponseOf<'exchange.balances'>[number];
+export type Reconciliation = ResponseOf<'exchange.reconcileKeys'>;
+export type PendingCreation = ResponseOf<'keys.pendingCreations'>[number];
+export type KeyTest = ResponseOf<'keys.test'>;
+export type CodePurpose = 'login' | 'create-key' | 'change-key' | 'delete-key';
+
+/** A key write the exchange answered with `code_needed`: sent again with the typed code. */
+export type KeyAction =
+  | { kind: 'create'; label: string; scopes: string[] }
+  | { kind: 'enable' | 'disable'; keyId: string; kid: string }
+  | { kind: 'delete'; keyId: string; kid: string };
+
+interface ExchangeState {
+  accountId: string | null;
+  session: SessionState | null;
+  clock: ClockReading | null;
+  balances: Balance[] | null;
+  reconciliation: Reconciliation | null;
+  pending: PendingCreation[];
+  /** The login answered `code_needed`: the form shows the code field. */
+  loginCodeNeeded: boolean;
+  /** The key write waiting for a typed code. */
+  keyCodeFor: KeyAction | null;
+  codeWait: { purpose: CodePurpose; secondsLeft: number } | null;
+  keyTests: Record<string, KeyTest | ErrorInfo>;
+  sessionError: ErrorInfo | null;
+  loginError: ErrorInfo | null;
+  keysError: ErrorInfo | null;
+  keysNote: string;
+  busy: string | null;
+  open(accountId: string): Promise<void>;
+  syncClock(): Promise<void>;
+  login(email: string, password: string, code?: string): Promise<void>;
+  cancelLoginCode(): void;
+  logout(): Promise<void>;
+  validate(): Promise<void>;
+  reconcile(): Promise<void>;
+  runKeyAction(action: KeyAction, code?: string): Promise<void>;
+  cancelKeyCode(): void;
+  testKey(keyId: string): Promise<void>;
+  dismissCreation(creationId: string): Promise<void>;
+  setCodeWait(accountId: string, purpose: CodePurpose, secondsLeft: number): void;
+  reset(): void;
+}
+
+const initial = {
+  accountId: null,
+  session: null,
+  clock: null,
+  balances: null,
+  reconciliation: null,
+  pending: [] as PendingCreation[],
+  loginCodeNeeded: false,
+  keyCodeFor: null,
+  codeWait: null,
+  keyTests: {},
+  sessionError: null,
+  loginError: null,
+  keysError: null,
+  keysNote: '',
+  busy: null,
+};
+
+const actionWords = (action: KeyAction): string => {
+  switch (action.kind) {
+    case 'create':
+      return 'Key created.';
+    case 'enable':
+      return `Key ${action.kid} enabled.`;
+    case 'disable':
+      return `Key ${action.kid} disabled.`;
+    case 'delete':
+      return `Key ${action.kid} deleted on the exchange.`;
+  }
+};
+
+export const useExchangeStore = create<ExchangeState>()((set, get) => {
+  /** Answers for an account no longer shown are dropped. */
+  const current = (accountId: string) => get().accountId === accountId;
+
+  const refreshVaultKeys = async (accountId: string) => {
+    await useAccountsStore.getState().refreshKeys(accountId);
+  };
+
+  const loadPending = async (accountId: string) => {
+    const result = await api().keys.pendingCreations({ accountId });
+    if (current(accountId) && result.ok) set({ pending: result.value });
+  };
+
+  return {
+    ...initial,
+    open: async (accountId) => {
+      set({ ...initial, accountId });
+      const [session, clock] = await Promise.all([api().exchange.session({ accountId }), api().exchange.clock({ accountId })]);
+      if (!current(accountId)) return;
+      set({
+        session: session.ok ? session.value : null,
+        clock: clock.ok ? clock.value : null,
+        sessionError: session.ok ? null : session.error,
+      });
+      await loadPending(accountId);
+    },
+    syncClock: async () => {
+      const { accountId } = get();
+      if (!accountId) return;
+      set({ busy: 'clock', sessionError: null });
+      const result = await api().exchange.syncClock({ accountId });
+      if (!current(accountId)) return;
+      if (result.ok) set({ clock: result.value, busy: null });
+      else set({ sessionError: result.error, busy: null });
+    },
+    login: async (email, password, code) => {
+      const { accountId } = get();
+      if (!accountId) return;
+      set({ busy: 'login', loginError: null });
+      const result = await api().exchange.login({ accountId, email, password, ...(code === undefined ? {} : { code }) });
+      if (!current(accountId)) return;
+      set({ busy: null, codeWait: null });
+      if (!result.ok) {
+        set({ loginError: result.error });
+        return;
+      }
+      if (result.value.status === 'code_needed') {
+        set({ loginCodeNeeded: true });
+        return;
+      }
+      set({ session: result.value, loginCodeNeeded: false, balances: null });
+    },
+    cancelLoginCode: () => set({ loginCodeNeeded: false, loginError: null }),
+    logout: async () => {
+      const { accountId } = get();
+      if (!accountId) return;
+      set({ busy: 'logout', sessionError: null });
+      const result = await api().exchange.logout({ accountId });
+      if (!current(accountId)) return;
+      if (result.ok) set({ session: result.value, balances: null, reconciliation: null, busy: null, loginCodeNeeded: false, keyCodeFor: null });
+      else set({ sessionError: result.error, busy: null });
+    },
+    validate: async () => {
+      const { accountId } = get();
+      if (!accountId) return;
+      set({ busy: 'validate', sessionError: null });
+      const result = await api().exchange.balances({ accountId });
+      if (!current(accountId)) return;
+      if (result.ok) {
+        set({ balances: result.value, busy: null });
+        return;
+      }
+      set({ balances: null, sessionError: result.error, busy: null });
+      const session = await api().exchange.session({ accountId });
+      if (current(accountId) && session.ok) set({ session: session.value });
+    },
+    reconcile: async () => {
+      const { accountId } = get();
+      if (!accountId) return;
+      set({ busy: 'reconcile', keysError: null });
+      const result = await api().exchange.reconcileKeys({ accountId });
+      if (!current(accountId)) return;
+      if (result.ok) set({ reconciliation: result.value, pending: result.value.pendingCreations, busy: null });
+      else set({ keysError: result.error, busy: null });
+      await refreshVaultKeys(accountId);
+    },
+    runKeyAction: async (action, code) => {
+      const { accountId } = get();
+      if (!accountId) return;
+      set({ busy: 'key', keysError: null, keysNote: '' });
+      const withCode = code === undefined ? {} : { code };
+      const result =
+        action.kind === 'create'
+          ? await api().exchange.createKey({ accountId, label: action.label, scopes: action.scopes, ...withCode })
+          : action.kind === 'delete'
+            ? await api().exchange.deleteKey({ keyId: action.keyId, ...withCode })
+            : await api().exchange.setKeyEnabled({ keyId: action.keyId, enabled: action.kind === 'enable', ...withCode });
+      if (!current(accountId)) return;
+      set({ busy: null, codeWait: null });
+      if (!result.ok) {
+        set({ keysError: result.error });
+        await loadPending(accountId);
+        return;
+      }
+      if (result.value.status === 'code_needed') {
+        set({ keyCodeFor: action });
+        return;
+      }
+      const note = result.value.status === 'created' ? `Key ${result.value.key.kid} created.` : actionWords(action);
+      set({ keyCodeFor: null, keysNote: note });
+      await get().reconcile();
+    },
+    cancelKeyCode: () => set({ keyCodeFor: null, keysError: null }),
+    testKey: async (keyId) => {
+      set({ keyTests: { ...get().keyTests, [keyId]: { works: false, problem: { code: 'pending', message: 'Testing…', action: '' } } } });
+      const result = await api().keys.test({ keyId });
+      set({ keyTests: { ...get().keyTests, [keyId]: result.ok ? result.value : result.error } });
+    },
+    dismissCreation: async (creationId) => {
+      const { accountId } = get();
+      const result = await api().keys.dismissCreation({ creationId });
+      if (!result.ok) {
+        set({ keysError: result.error });
+        return;
+      }
+      if (accountId) await loadPending(accountId);
+    },
+    setCodeWait: (accountId, purpose, secondsLeft) => {
+      if (current(accountId)) set({ codeWait: secondsLeft > 0 ? { purpose, secondsLeft } : null });
+    },
+    reset: () => set(initial),
+  };
+});

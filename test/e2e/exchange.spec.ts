@@ -1,0 +1,103 @@
+import type { Page } from '@playwright/test';
+import type { RunningSandbox } from '../../sandbox/start-sandbox';
+import { startSandbox } from '../../sandbox/start-sandbox';
+import { expect, test } from '../harness/fixtures';
+import { totpCode } from '../support/sandbox-keys';
+
+const PASSPHRASE = 'correct horse battery staple';
+const TRADER = { email: 'trader@sandbox.test', password: 'Trader-Sandbox-1', totpSecret: 'JBSWY3DPEHPK3PXP' };
+
+let sandbox: RunningSandbox;
+test.beforeEach(async () => {
+  sandbox = await startSandbox({ port: 0, seed: true });
+});
+test.afterEach(async () => {
+  await sandbox.close();
+});
+
+/** A vault and an account on the sandbox with the trader's login email, opened. */
+async function setUp(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Passphrase again').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Create the vault' }).click();
+  await expect(page.getByRole('heading', { name: 'Vault unlocked' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add account' }).click();
+  const addForm = page.getByRole('form', { name: 'Add account' });
+  await addForm.getByLabel('Name').fill('Sandbox');
+  await addForm.getByLabel('Base URL').fill(sandbox.url);
+  await addForm.getByLabel('Login email (optional)').fill(TRADER.email);
+  await addForm.getByRole('button', { name: 'Add account' }).click();
+  await page.getByRole('button', { name: 'Sandbox', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Sandbox' })).toBeVisible();
+  const exchange = page.getByRole('region', { name: 'Exchange' });
+  await expect(exchange.getByRole('status', { name: 'Session' })).toHaveText('Logged out.');
+  return exchange;
+}
+
+test('logs in with 2FA, validates, creates a key with the next code, reconciles, tests it, logs out', async ({ page, harness }) => {
+  const exchange = await setUp(page, harness.url);
+
+  await exchange.getByRole('button', { name: 'Sync clock' }).click();
+  await expect(exchange.getByLabel('Clock offset')).toHaveText(/^Clock offset -?\d+ ms/);
+
+  // Password first; the exchange asks for a code; the current one, computed here, logs in.
+  const login = exchange.getByRole('form', { name: 'Log in' });
+  await expect(login.getByLabel('Email')).toHaveValue(TRADER.email);
+  await expect(login.getByLabel('2FA code')).toHaveCount(0);
+  await login.getByLabel('Password').fill(TRADER.password);
+  await login.getByRole('button', { name: 'Log in' }).click();
+  await expect(login.getByLabel('2FA code')).toBeFocused();
+  await login.getByLabel('2FA code').fill(totpCode(TRADER.totpSecret, Date.now()));
+  await login.getByRole('button', { name: 'Log in' }).click();
+  await expect(exchange.getByRole('status', { name: 'Session' })).toHaveText(/^Logged in as trader@sandbox\.test \(uid \S+, level \d+, 2FA on\)\.$/);
+
+  await exchange.getByRole('button', { name: 'Validate' }).click();
+  const balances = exchange.getByRole('table', { name: 'Balances' });
+  await expect(balances.getByRole('row')).not.toHaveCount(0);
+  expect(await balances.getByRole('row').count()).toBeGreaterThan(1);
+
+  // The keys on the exchange: the trader's seeded ones are not in the vault.
+  await exchange.getByRole('button', { name: 'List keys on the exchange' }).click();
+  const remote = exchange.getByRole('table', { name: 'Keys on the exchange' });
+  const seeded = sandbox.apiKeys.filter((key) => key.email === TRADER.email);
+  expect(seeded.length).toBeGreaterThan(0);
+  for (const key of seeded) await expect(remote.getByRole('row', { name: new RegExp(key.kid) })).toContainText('secret unknown, created elsewhere');
+
+  // Create a key: the exchange wants a fresh code; the next period's (login used the current one).
+  const create = exchange.getByRole('form', { name: 'Create key' });
+  await create.getByLabel('Label').fill('made in e2e');
+  await create.getByLabel('Scopes (comma separated)').fill('read');
+  await create.getByRole('button', { name: 'Create key' }).click();
+  const codeForm = exchange.getByRole('form', { name: 'Key change code' });
+  await expect(codeForm.getByLabel('2FA code')).toBeFocused();
+  await codeForm.getByLabel('2FA code').fill(totpCode(TRADER.totpSecret, Date.now() + 30_000));
+  await codeForm.getByRole('button', { name: 'Send the code' }).click();
+  const note = exchange.getByText(/^Key \S+ created\.$/);
+  await expect(note).toBeVisible();
+  const kid = /^Key (\S+) created\.$/.exec(await note.innerText())?.[1] ?? '';
+  expect(kid).not.toBe('');
+  await expect(codeForm).toHaveCount(0);
+
+  // In the vault's key list, and in sync on the exchange.
+  await expect(page.getByRole('table', { name: 'Keys', exact: true }).getByRole('row', { name: new RegExp(kid) })).toContainText('made in e2e');
+  const row = remote.getByRole('row', { name: new RegExp(kid) });
+  await expect(row).toContainText('In vault and in sync (active)');
+
+  await row.getByRole('button', { name: `Test key ${kid}` }).click();
+  await expect(row.getByRole('status')).toHaveText(/^Works: \d+ balances? read in \d+ ms\.$/);
+
+  await exchange.getByRole('button', { name: 'Log out' }).click();
+  await expect(exchange.getByRole('status', { name: 'Session' })).toHaveText('Logged out.');
+  await expect(exchange.getByRole('form', { name: 'Log in' })).toBeVisible();
+});
+
+test('a wrong password is explained in the catalogue\'s words', async ({ page, harness }) => {
+  const exchange = await setUp(page, harness.url);
+  const login = exchange.getByRole('form', { name: 'Log in' });
+  await login.getByLabel('Password').fill('not-the-password');
+  await login.getByRole('button', { name: 'Log in' }).click();
+  await expect(login.getByRole('alert')).toHaveText('The email or the password is wrong. Check both and try again.');
+  await expect(exchange.getByRole('status', { name: 'Session' })).toHaveText('Logged out.');
+});
