@@ -1,17 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/fixtures';
+import { createVaultInPage, PASSPHRASE } from './ui-steps';
 
-const PASSPHRASE = 'correct horse battery staple';
 const KID = '0123456789abcdef';
 const SECRET = 'fedcba9876543210fedcba9876543210';
-
-async function createVaultInPage(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Passphrase again').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Create the vault' }).click();
-  await expect(page.getByRole('heading', { name: 'Vault unlocked' })).toBeVisible();
-}
 
 const accountRow = (page: Page, name: string) => page.getByRole('list', { name: 'Accounts' }).getByRole('listitem').filter({ has: page.getByRole('button', { name, exact: true }) });
 

@@ -3,8 +3,8 @@ import type { RunningSandbox } from '../../sandbox/start-sandbox';
 import { startSandbox } from '../../sandbox/start-sandbox';
 import { expect, test } from '../harness/fixtures';
 import { totpCode } from '../support/sandbox-keys';
+import { addSandboxAccount, createVaultInPage } from './ui-steps';
 
-const PASSPHRASE = 'correct horse battery staple';
 const TRADER = { email: 'trader@sandbox.test', password: 'Trader-Sandbox-1', totpSecret: 'JBSWY3DPEHPK3PXP' };
 
 let sandbox: RunningSandbox;
@@ -17,20 +17,8 @@ test.afterEach(async () => {
 
 /** A vault and an account on the sandbox with the trader's login email, opened. */
 async function setUp(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Passphrase again').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Create the vault' }).click();
-  await expect(page.getByRole('heading', { name: 'Vault unlocked' })).toBeVisible();
-
-  await page.getByRole('button', { name: 'Add account' }).click();
-  const addForm = page.getByRole('form', { name: 'Add account' });
-  await addForm.getByLabel('Name').fill('Sandbox');
-  await addForm.getByLabel('Base URL').fill(sandbox.url);
-  await addForm.getByLabel('Login email (optional)').fill(TRADER.email);
-  await addForm.getByRole('button', { name: 'Add account' }).click();
-  await page.getByRole('button', { name: 'Sandbox', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Sandbox' })).toBeVisible();
+  await createVaultInPage(page, url);
+  await addSandboxAccount(page, sandbox.url, { 'Login email (optional)': TRADER.email });
   const exchange = page.getByRole('region', { name: 'Exchange' });
   await expect(exchange.getByRole('status', { name: 'Session' })).toHaveText('Logged out.');
   return exchange;

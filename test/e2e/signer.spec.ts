@@ -3,8 +3,8 @@ import type { RunningSandbox } from '../../sandbox/start-sandbox';
 import { startSandbox } from '../../sandbox/start-sandbox';
 import { expect, test } from '../harness/fixtures';
 import { runShell } from '../support/run-shell';
+import { addSandboxAccount, createVaultInPage } from './ui-steps';
 
-const PASSPHRASE = 'correct horse battery staple';
 // Only what a trader's shell would have.
 const bash = (script: string) => runShell('bash', script, { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' });
 const nonceOf = (text: string) => /X-Auth-Nonce\D*(\d{10,})/.exec(text)?.[1];
@@ -22,20 +22,8 @@ test.afterEach(async () => {
 async function setUp(page: Page, url: string) {
   const seeded = sandbox.apiKeys[0];
   if (!seeded) throw new Error('The sandbox has no seeded key.');
-  await page.goto(url);
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Passphrase again').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Create the vault' }).click();
-  await expect(page.getByRole('heading', { name: 'Vault unlocked' })).toBeVisible();
-
-  await page.getByRole('button', { name: 'Add account' }).click();
-  const addForm = page.getByRole('form', { name: 'Add account' });
-  await addForm.getByLabel('Name').fill('Sandbox');
-  await addForm.getByLabel('Base URL').fill(sandbox.url);
-  await addForm.getByLabel('Nonce lifetime (ms)').fill('1000');
-  await addForm.getByRole('button', { name: 'Add account' }).click();
-  await page.getByRole('button', { name: 'Sandbox', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Sandbox' })).toBeVisible();
+  await createVaultInPage(page, url);
+  await addSandboxAccount(page, sandbox.url, { 'Nonce lifetime (ms)': '1000' });
 
   const importForm = page.getByRole('form', { name: 'Import key' });
   await importForm.getByLabel('Key id (kid)').fill(seeded.kid);
