@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { useAccountsStore } from './store/accounts-store';
 import { useVaultStore } from './store/vault-store';
+import { useViewStore } from './store/view-store';
 import { api } from './window-api';
 import './styles.css';
 
@@ -13,6 +14,7 @@ if (!root) throw new Error('index.html has no #root element.');
 // which unmounts every screen holding account data.
 api().vault.onLocked(() => {
   useAccountsStore.getState().reset();
+  useViewStore.getState().reset();
   void useVaultStore.getState().refresh();
 });
 void useVaultStore.getState().refresh();

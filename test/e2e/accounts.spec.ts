@@ -148,6 +148,11 @@ test('add and open an account with the keyboard only', async ({ page, harness })
 
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Lock' })).toBeFocused();
+  const views = page.getByRole('navigation', { name: 'Views' });
+  for (const view of ['Accounts', 'Audit log', 'Settings']) {
+    await page.keyboard.press('Tab');
+    await expect(views.getByRole('button', { name: view })).toBeFocused();
+  }
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Search accounts and keys')).toBeFocused();
   await page.keyboard.press('Tab');
@@ -167,6 +172,13 @@ test('add and open an account with the keyboard only', async ({ page, harness })
   await expect(page.getByRole('button', { name: 'Keyboard exchange' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Keyboard exchange' })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await expect(page.getByLabel('Search accounts and keys')).toBeFocused();
+
+  // Ctrl+, opens the settings; Ctrl+K from there comes back to the accounts' search box.
+  await page.keyboard.press('Control+,');
+  await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
+  await expect(views.getByRole('button', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
   await page.keyboard.press('Control+k');
   await expect(page.getByLabel('Search accounts and keys')).toBeFocused();
 });

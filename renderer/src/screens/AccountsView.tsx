@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { errorText } from '../error-text';
 import { useAccountsStore } from '../store/accounts-store';
-import { api } from '../window-api';
+import { useViewStore } from '../store/view-store';
 import { AccountDetail } from './AccountDetail';
 import { AccountForm } from './AccountForm';
 
@@ -25,29 +25,17 @@ export function AccountsView() {
     void load();
   }, [load]);
 
-  // Cmd/Ctrl+K: from the application menu in Electron, from the keyboard in a plain page.
+  // Cmd/Ctrl+K (see UnlockedScreen): back to the list, with the focus in its search box, whether
+  // this view was showing already or has just been mounted for it.
+  const { searchFocusOwed, searchFocused } = useViewStore();
   useEffect(() => {
-    const focusSearch = () => {
-      void select(null);
-      setAdding(false);
-      // The list (and its search box) may only appear after this render.
-      requestAnimationFrame(() => searchRef.current?.focus());
-    };
-    const unsubscribe = api().menu.onCommand(({ command }) => {
-      if (command === 'search') focusSearch();
-    });
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        focusSearch();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      unsubscribe();
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [select]);
+    if (!searchFocusOwed) return;
+    searchFocused();
+    void select(null);
+    setAdding(false);
+    // The list (and its search box) may only appear after this render.
+    requestAnimationFrame(() => searchRef.current?.focus());
+  }, [searchFocusOwed, searchFocused, select]);
 
   const selected = accounts?.find((account) => account.id === selectedId);
   if (selected) return <AccountDetail account={selected} />;

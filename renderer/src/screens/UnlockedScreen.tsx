@@ -1,18 +1,55 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { errorText } from '../error-text';
 import { useAccountsStore } from '../store/accounts-store';
 import { useVaultStore } from '../store/vault-store';
+import { useViewStore } from '../store/view-store';
+import type { View } from '../store/view-store';
+import { api } from '../window-api';
 import { AccountsView } from './AccountsView';
+import { AuditView } from './AuditView';
+import { SettingsView } from './SettingsView';
 
-/** The unlocked vault: Lock first in the tab order, then the accounts. */
+const VIEWS: readonly { view: View; label: string; shortcut?: string }[] = [
+  { view: 'accounts', label: 'Accounts' },
+  { view: 'audit', label: 'Audit log' },
+  { view: 'settings', label: 'Settings', shortcut: 'Control+, Meta+,' },
+];
+
+/** The unlocked vault: Lock first in the tab order, then the views and the one shown. */
 export function UnlockedScreen() {
   const lock = useVaultStore((state) => state.lock);
+  const { view, show, focusSearch } = useViewStore();
   const [error, setError] = useState('');
+
+  // Cmd/Ctrl+K and Cmd/Ctrl+,: from the application menu in Electron, from the keyboard in a
+  // plain page (where no menu takes them first).
+  useEffect(() => {
+    const unsubscribe = api().menu.onCommand(({ command }) => {
+      if (command === 'search') focusSearch();
+      else show('settings');
+    });
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'k') focusSearch();
+      else if (key === ',') show('settings');
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      unsubscribe();
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [focusSearch, show]);
 
   const lockNow = async () => {
     const failure = await lock();
     if (failure) setError(errorText(failure));
-    else useAccountsStore.getState().reset();
+    else {
+      useAccountsStore.getState().reset();
+      useViewStore.getState().reset();
+    }
   };
 
   return (
@@ -23,10 +60,19 @@ export function UnlockedScreen() {
           Lock
         </button>
       </header>
+      <nav aria-label="Views" className="views">
+        {VIEWS.map(({ view: each, label, shortcut }) => (
+          <button key={each} type="button" aria-current={view === each ? 'page' : undefined} aria-keyshortcuts={shortcut} onClick={() => show(each)}>
+            {label}
+          </button>
+        ))}
+      </nav>
       <p className="error" role="alert">
         {error}
       </p>
-      <AccountsView />
+      {view === 'accounts' && <AccountsView />}
+      {view === 'audit' && <AuditView />}
+      {view === 'settings' && <SettingsView />}
     </main>
   );
 }
