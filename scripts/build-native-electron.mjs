@@ -1,7 +1,9 @@
 // `npm run build:native-electron`: compiles better-sqlite3 for Electron's ABI into
-// build/native/electron/better_sqlite3.node, which the app loads through better-sqlite3's
-// nativeBinding option. node_modules/better-sqlite3/build/Release holds Node's build, which tests
-// and the CLI load: this script compiles in a copy of the package and never writes there.
+// build/native/electron/better_sqlite3.node, which the app started from the project (`npm start`)
+// loads through better-sqlite3's nativeBinding option; a packaged app carries electron-builder's
+// own rebuild instead (`npm run dist`). node_modules/better-sqlite3/build/Release holds Node's
+// build, which tests and the CLI load: this script compiles in a copy of the package and never
+// writes there.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
