@@ -194,7 +194,13 @@ describe('vault settings', () => {
     const { vault } = await unlockedTempVault();
     expect(vault.getSettings()).toEqual({ autoLockMinutes: 10, clipboardClearSeconds: 20, defaultCommandFormat: 'curl', theme: 'system' });
     expect(vault.updateSettings({ clipboardClearSeconds: 45, theme: 'dark' })).toMatchObject({ clipboardClearSeconds: 45, theme: 'dark', autoLockMinutes: 10 });
-    expect(() => vault.updateSettings({ autoLockMinutes: -1 })).toThrow(expect.objectContaining({ code: 'input.invalid' }));
+    expect(() => vault.updateSettings({ autoLockMinutes: -1 })).toThrow(expect.objectContaining({ code: 'input.invalid', message: expect.stringContaining('Choose 0 to 1440 minutes') }));
     expect(vault.getSettings().autoLockMinutes).toBe(10);
+  });
+
+  it('changes only the settings given, leaving the others as they were set', async () => {
+    const { vault } = await unlockedTempVault();
+    vault.updateSettings({ autoLockMinutes: 3, theme: 'dark' });
+    expect(vault.updateSettings({ clipboardClearSeconds: 45 })).toEqual({ autoLockMinutes: 3, clipboardClearSeconds: 45, defaultCommandFormat: 'curl', theme: 'dark' });
   });
 });

@@ -287,8 +287,11 @@ export class Vault {
   }
 
   updateSettings(changes: Partial<Settings>): Settings {
-    const parsed = parseInput(settingsSchema.partial(), changes, 'The settings');
-    this.settings.put(Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined)));
+    // Only the settings given are parsed: with partial(), zod fills every missing one in with its
+    // default, which would undo the trader's earlier changes.
+    const given: Partial<Record<keyof Settings, true>> = {};
+    for (const [name, value] of Object.entries(changes)) if (value !== undefined && name in settingsSchema.shape) given[name as keyof Settings] = true;
+    this.settings.put(parseInput(settingsSchema.pick(given), changes, 'The settings'));
     return this.getSettings();
   }
 
