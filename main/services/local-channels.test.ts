@@ -58,7 +58,7 @@ describe('the vault channels', () => {
     const account = await source.value('accounts.create', { name: 'Kept', baseUrl: 'https://kept.example' });
     await source.value('keys.import', { accountId: account.id, kid: newKid(), secret: newSecret() });
     const exported = await source.value('backup.export', { passphrase: 'the backup passphrase' });
-    expect(exported.fileName).toMatch(/^barong-vault-\d{4}-\d{2}-\d{2}\.backup$/);
+    expect(exported.fileName).toMatch(/^barong-vault-\d{4}-\d{2}-\d{2}\.barongvault$/);
 
     const target = testBackend();
     await target.value('vault.create', { passphrase: PASSPHRASE, keychain: false });

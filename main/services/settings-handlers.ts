@@ -20,7 +20,7 @@ export function backupHandlers({ vault, now }: BackendParts): HandlersOf<'backup
   return {
     'backup.export': async ({ passphrase }) => {
       const file = await vault.exportBackup(passphrase);
-      return { fileName: `barong-vault-${new Date(now()).toISOString().slice(0, 10)}.backup`, contentBase64: file.toString('base64') };
+      return { fileName: `barong-vault-${new Date(now()).toISOString().slice(0, 10)}.barongvault`, contentBase64: file.toString('base64') };
     },
     'backup.import': async ({ contentBase64, passphrase }) => vault.importBackup(Buffer.from(contentBase64, 'base64'), passphrase),
   };

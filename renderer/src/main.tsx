@@ -2,8 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { useAccountsStore } from './store/accounts-store';
+import { useSettingsStore } from './store/settings-store';
 import { useVaultStore } from './store/vault-store';
 import { useViewStore } from './store/view-store';
+import { followThemeSetting } from './theme';
 import { api } from './window-api';
 import './styles.css';
 
@@ -18,6 +20,8 @@ api().vault.onLocked(() => {
   void useVaultStore.getState().refresh();
 });
 void useVaultStore.getState().refresh();
+followThemeSetting();
+void useSettingsStore.getState().load();
 
 createRoot(root).render(
   <StrictMode>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { errorText } from '../error-text';
+import { keychainRefusal } from '../keychain-words';
 import { useVaultStore } from '../store/vault-store';
 import type { VaultStatus } from '../store/vault-store';
 import { PassphraseField } from './PassphraseField';
@@ -102,11 +103,4 @@ export function FirstRunScreen({ computerKeychain }: { computerKeychain: VaultSt
       </form>
     </main>
   );
-}
-
-function keychainRefusal(keychain: VaultStatus['computerKeychain']): string {
-  if (keychain.available && keychain.backend) {
-    return `This computer's keychain (${keychain.backend}) keeps keys in plain text, so the vault needs a passphrase.`;
-  }
-  return "This computer's keychain is not available, so the vault needs a passphrase.";
 }

@@ -15,6 +15,11 @@ interface VaultState {
   create(setup: RequestOf<'vault.create'>): Promise<ErrorInfo | null>;
   unlock(passphrase?: string): Promise<ErrorInfo | null>;
   lock(): Promise<ErrorInfo | null>;
+  /** What unlocks the vault; the vault refuses a change that would leave nothing. */
+  setPassphrase(change: RequestOf<'vault.setPassphrase'>): Promise<ErrorInfo | null>;
+  removePassphrase(current: string): Promise<ErrorInfo | null>;
+  addKeychain(): Promise<ErrorInfo | null>;
+  removeKeychain(): Promise<ErrorInfo | null>;
 }
 
 export const useVaultStore = create<VaultState>()((set) => {
@@ -34,5 +39,9 @@ export const useVaultStore = create<VaultState>()((set) => {
     create: async (setup) => settle(await api().vault.create(setup)),
     unlock: async (passphrase) => settle(await api().vault.unlock(passphrase === undefined ? {} : { passphrase })),
     lock: async () => settle(await api().vault.lock()),
+    setPassphrase: async (change) => settle(await api().vault.setPassphrase(change)),
+    removePassphrase: async (current) => settle(await api().vault.removePassphrase({ current })),
+    addKeychain: async () => settle(await api().vault.addKeychain()),
+    removeKeychain: async () => settle(await api().vault.removeKeychain()),
   };
 });
