@@ -1,4 +1,4 @@
-import { parseErrorBody } from '../../app/barong/error-catalogue';
+import { explainError, parseErrorBody } from '../../app/barong/error-catalogue';
 import { exchangeUrlProblem } from '../../app/barong/exchange-url';
 import { encodePath, encodeQuery } from '../../app/commands/request';
 import type { HttpMethod, JsonValue } from '../../app/commands/request';
@@ -39,6 +39,8 @@ export interface ExchangeAnswer {
 }
 
 const DEFAULTS = { connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBodyBytes: 5 * 1024 * 1024 };
+const NOT_FOUND = 404;
+const ERROR_CODE_SHAPE = /^[a-z][\w.]*$/i;
 const MAINTENANCE = 471;
 
 function parseBody(response: HttpResponse): unknown {
@@ -97,6 +99,16 @@ export class ExchangeHttp {
 
   private refusal(status: number, body: unknown): ExchangeError {
     const [code] = parseErrorBody(body);
+    // Barong's own 404s (record.not_found, ...) are in the catalogue; any other 404 means nothing
+    // answers at this address, which is most often a wrong base URL (a path prefix, another server).
+    if (status === NOT_FOUND && !(code && explainError(code).known)) {
+      // A text body is taken as a code (Peatio sends bare codes), but another server's 404 page is not one.
+      const named = code !== undefined && ERROR_CODE_SHAPE.test(code) ? code : undefined;
+      return new ExchangeError(named ?? 'exchange.not_found', `The exchange has nothing at this address (404${named ? ` ${named}` : ''}).`, {
+        status,
+        action: "Check the account's base URL (the exchange's address, without /api/v2) and the path.",
+      });
+    }
     if (code) return ExchangeError.fromBarong(code, status, this.options.nonceLifetimeMs === undefined ? {} : { nonceLifetimeMs: this.options.nonceLifetimeMs });
     if (status === MAINTENANCE) return new ExchangeError('exchange.maintenance', 'The exchange is under maintenance.', { status, action: 'Try again later.' });
     if (status >= 300 && status < 400) {

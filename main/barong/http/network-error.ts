@@ -14,6 +14,12 @@ export function networkError(error: Error & { code?: string }, host: string): Ex
   if (code === 'ENETUNREACH' || code === 'EHOSTUNREACH') return new ExchangeError('network.unreachable', `${host} cannot be reached: check the connection.`);
   if (TLS_EXPIRED.has(code)) return new ExchangeError('network.tls_expired', `The TLS certificate of ${host} has expired or is not yet valid.`);
   if (TLS_SELF_SIGNED.has(code)) return new ExchangeError('network.tls_untrusted', `The TLS certificate of ${host} is self-signed or not trusted.`);
+  // OpenSSL reads a plain-HTTP answer as a record of an unknown TLS version; Node reports it as EPROTO.
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || (code === 'EPROTO' && /wrong version number/i.test(error.message))) {
+    return new ExchangeError('network.not_https', `The secure connection to ${host} failed: the server there does not speak HTTPS.`, {
+      action: "Check the account's base URL: https:// or http://, and the port.",
+    });
+  }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return new ExchangeError('network.tls_wrong_host', `The TLS certificate is not for ${host}.`);
   if (code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) return new ExchangeError('network.tls', `The secure connection to ${host} failed (${code}).`);
   return new ExchangeError('network.failed', `The connection to ${host} failed${code ? ` (${code})` : ''}.`);
