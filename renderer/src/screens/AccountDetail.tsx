@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorText } from '../error-text';
 import { useAccountsStore } from '../store/accounts-store';
 import type { AccountSummary } from '../store/accounts-store';
 import { AccountForm } from './AccountForm';
 import { ExchangeSection } from './ExchangeSection';
 import { KeyImportForm } from './KeyImportForm';
+import { KeyReveal } from './KeyReveal';
 import { SignerPanel } from './SignerPanel';
 
 const keysWord = (count: number) => `${count} ${count === 1 ? 'key' : 'keys'}`;
@@ -15,6 +16,9 @@ export function AccountDetail({ account }: { account: AccountSummary }) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState('');
+  const [revealingId, setRevealingId] = useState<string | null>(null);
+  const revealing = keys?.find((key) => key.id === revealingId);
+  const stopRevealing = useCallback(() => setRevealingId(null), []);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const removeRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
@@ -109,6 +113,7 @@ export function AccountDetail({ account }: { account: AccountSummary }) {
               <th scope="col">Label</th>
               <th scope="col">State</th>
               <th scope="col">Origin</th>
+              <th scope="col">Secret</th>
             </tr>
           </thead>
           <tbody>
@@ -118,11 +123,17 @@ export function AccountDetail({ account }: { account: AccountSummary }) {
                 <td>{key.label}</td>
                 <td>{key.remoteState.replace('_', ' ')}</td>
                 <td>{key.origin}</td>
+                <td>
+                  <button type="button" aria-label={`Reveal the secret of ${key.kid}`} onClick={() => setRevealingId(key.id)}>
+                    Reveal
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {revealing && <KeyReveal apiKey={revealing} onClose={stopRevealing} key={revealing.id} />}
       <KeyImportForm accountId={account.id} key={account.id} />
       <ExchangeSection account={account} key={`exchange-${account.id}`} />
       {keys && keys.length > 0 && <SignerPanel keys={keys} key={`signer-${account.id}`} />}
