@@ -1,0 +1,80 @@
+import { peatioPaths } from '../../app/barong/paths';
+import type { RunningSandbox } from '../../sandbox/start-sandbox';
+import { startSandbox } from '../../sandbox/start-sandbox';
+import { expect, test } from '../harness/fixtures';
+import { expectNoSeriousAxeViolations } from './accessibility';
+import { saveScreenshot } from './screenshots';
+import { createVaultInPage, signerOnSandbox } from './ui-steps';
+
+/** More than one page of the view (50 entries). */
+const EARLIER_SIGNATURES = 55;
+
+let sandbox: RunningSandbox;
+test.beforeEach(async () => {
+  sandbox = await startSandbox({ port: 0, seed: true });
+});
+test.afterEach(async () => {
+  await sandbox.close();
+});
+
+test('lists what was signed, copied and sent, narrows by action and text, and pages back to the oldest', async ({ page, harness }) => {
+  // A sandbox session, a page of history made first, and a full axe run.
+  test.slow();
+  const signer = await signerOnSandbox(page, harness.url, sandbox);
+  const keyId = await signer.getByLabel('Key').inputValue();
+  for (let count = 0; count < EARLIER_SIGNATURES; count++) {
+    const signed = await harness.backend.channels['signer.render']({ keyId, format: 'curl', request: { method: 'GET', path: peatioPaths.orders } });
+    expect(signed.ok).toBe(true);
+  }
+
+  await signer.getByLabel('Endpoint').selectOption('balances');
+  await signer.getByLabel('Format').selectOption('curl');
+  await signer.getByRole('button', { name: 'Sign', exact: true }).click();
+  await expect(page.getByLabel('Signed command')).toContainText('curl');
+  await signer.getByRole('button', { name: 'Copy', exact: true }).click();
+  await expect(page.locator('.signer').getByRole('status').filter({ hasText: /^Copied/ })).toBeVisible();
+  await signer.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Answer' }).getByRole('status')).toHaveText(/^Status 200/);
+  const secret = sandbox.apiKeys[0]?.secret ?? '';
+
+  await page.getByRole('button', { name: 'Audit log' }).click();
+  const log = page.getByRole('table', { name: 'Audit log' });
+  const rows = log.locator('tbody tr');
+  await expect(page.getByRole('status').filter({ hasText: 'entries loaded' })).toHaveText('50 entries loaded.');
+  await expect(rows).toHaveCount(50);
+  // Newest first: the send, the copy and the signature made through the panel.
+  await expect(rows.nth(0)).toContainText('Sent');
+  await expect(rows.nth(0)).toContainText(`GET ${peatioPaths.balances}`);
+  await expect(rows.nth(0)).toContainText('200');
+  await expect(rows.nth(0)).toContainText('Sandbox');
+  await expect(rows.nth(0)).toContainText(sandbox.apiKeys[0]?.kid ?? 'no kid');
+  await expect(rows.nth(1)).toContainText('Signed and copied');
+  await expect(rows.nth(2)).toContainText('Signed');
+  await saveScreenshot(page, 'audit-log');
+  await expectNoSeriousAxeViolations(page);
+  expect(await page.content()).not.toContain(secret);
+
+  await page.getByLabel('Action').selectOption({ label: 'Sent' });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Sent');
+  await page.getByLabel('Action').selectOption({ label: 'All actions' });
+  await page.getByLabel('Filter', { exact: true }).fill('balances');
+  await expect(rows).toHaveCount(3);
+  await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('3 of the 50 entries loaded match.');
+  await page.getByLabel('Filter', { exact: true }).fill('nothing like this');
+  await expect(rows).toHaveCount(0);
+  await page.getByLabel('Filter', { exact: true }).fill('');
+
+  // The older page: the earlier signatures and the import, and then nothing older to load.
+  await page.getByRole('button', { name: 'Load older entries' }).click();
+  await expect(rows).toHaveCount(EARLIER_SIGNATURES + 4);
+  await expect(rows.last()).toContainText('Imported a key');
+  await expect(page.getByRole('button', { name: 'Load older entries' })).toHaveCount(0);
+});
+
+test('says so when nothing was done yet', async ({ page, harness }) => {
+  await createVaultInPage(page, harness.url);
+  await page.getByRole('button', { name: 'Audit log' }).click();
+  await expect(page.getByText(/^Nothing yet\./)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Audit log' })).toHaveCount(0);
+});
