@@ -62,17 +62,21 @@ async function start(): Promise<void> {
   const logger = createFileLogger(join(dataDir, 'main.log'));
   logger.info('app.start', { version: app.getVersion(), platform: process.platform, packaged: app.isPackaged });
 
+  // The defaults until the vault's own settings are read.
+  let settings: Settings = settingsSchema.parse({});
+  const copier = createClipboardCopier({ clipboard: createElectronClipboard(), clearAfterSeconds: () => settings.clipboardClearSeconds, logger });
+  clearClipboardOnQuit(copier, logger);
+
   const backend = createBackend({
     dataDir,
     keychain: createSafeStorageKeychain(),
+    clipboard: copier,
     appVersion: app.getVersion(),
     logger,
     nativeBinding: electronAddonPath(app.getAppPath()),
   });
   app.on('quit', () => backend.close());
 
-  // The defaults until the vault's own settings are read.
-  let settings: Settings = settingsSchema.parse({});
   const autoLock = createAutoLock({
     idleMinutes: settings.autoLockMinutes,
     lock: (reason) => {
@@ -96,9 +100,6 @@ async function start(): Promise<void> {
   secureEveryWebContents(logger);
   secureSession(session.defaultSession, RENDERER_DIR);
   lockOnPowerEvents(autoLock);
-  const copier = createClipboardCopier({ clipboard: createElectronClipboard(), clearAfterSeconds: () => settings.clipboardClearSeconds, logger });
-  clearClipboardOnQuit(copier, logger);
-
   const run = (command: MenuCommand) => {
     if (command === 'lock') {
       void channels['vault.lock'](undefined);

@@ -9,6 +9,7 @@ import {
   clockReadingSchema,
   codeNeededSchema,
   COMMAND_FORMATS,
+  copiedCommandSchema,
   idSchema,
   importReportSchema,
   keyTestSchema,
@@ -36,8 +37,12 @@ const byAccount = z.object({ accountId: idSchema });
 const byKey = z.object({ keyId: idSchema });
 /** A 2FA code typed by the trader, when an earlier answer was `code_needed`. */
 const optionalCode = { code: typedCodeSchema.optional() };
-/** Base64 of an encrypted backup file; the cap keeps a hostile payload from filling memory. */
-const backupFile = z.string().max(64 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not a backup file.');
+/** What to sign at the moment of the call, and as which command. */
+const signing = z.object({ keyId: idSchema, format: z.enum(COMMAND_FORMATS), request: requestSpecSchema });
+/** The longest backup the vault takes, as base64 characters: the cap keeps a hostile payload from filling memory. */
+export const BACKUP_BASE64_MAX_CHARS = 64 * 1024 * 1024;
+/** Base64 of an encrypted backup file. */
+const backupFile = z.string().max(BACKUP_BASE64_MAX_CHARS).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not a backup file.');
 
 /**
  * Every IPC channel, as `namespace.method`, with the schema of its request and of its answer's
@@ -108,7 +113,12 @@ export const contract = {
   'exchange.clock': channel(byAccount, clockReadingSchema.nullable()),
 
   /** Signs now and renders; `expiresAtMs` is on this computer's clock, for the countdown. */
-  'signer.render': channel(z.object({ keyId: idSchema, format: z.enum(COMMAND_FORMATS), request: requestSpecSchema }), renderedCommandSchema),
+  'signer.render': channel(signing, renderedCommandSchema),
+  /**
+   * Signs now and puts the command on the clipboard through main; a signed one is cleared after
+   * the `clipboardClearSeconds` setting, if still there. `clipboard.unavailable` where there is none.
+   */
+  'signer.copy': channel(signing, copiedCommandSchema),
   /** Signs and sends from main; a refusal comes back as an error with the catalogue's words and action. */
   'signer.send': channel(z.object({ keyId: idSchema, request: requestSpecSchema }), sentRequestSchema),
 

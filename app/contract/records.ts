@@ -187,6 +187,14 @@ export const renderedCommandSchema = z.strictObject({
   signedAtMs: timestamp,
 });
 
+/** A command signed and put on the clipboard by main, which the renderer cannot reach itself. */
+export const copiedCommandSchema = renderedCommandSchema
+  .extend({
+    /** When main clears it from the clipboard (if it is still there); 0: it stays, as a script or with the setting at 0. */
+    clearsInSeconds: z.number(),
+  })
+  .strict();
+
 export const sentRequestSchema = z.strictObject({
   status: z.number(),
   totalMs: z.number(),

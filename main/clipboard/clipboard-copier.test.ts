@@ -2,22 +2,21 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../logging/logger';
 import { createClipboardCopier } from './clipboard-copier';
 import type { SystemClipboard } from './clipboard-copier';
+import { createMemoryClipboard } from './tests/memory-clipboard';
 
 const SIGNED = "curl -H 'X-Auth-Apikey: 61d0' -H 'X-Auth-Nonce: 1700000000000' -H 'X-Auth-Signature: 9f86d08188' https://x/api";
 
-/** The OS clipboard, shared with "other apps": the test copies into it as the user would elsewhere. */
+/** The in-memory OS clipboard, its calls watched: the test copies into it as the user would elsewhere. */
 function fakeClipboard() {
-  const state = { text: '', secret: false };
-  const put = (text: string, secret: boolean) => {
-    Object.assign(state, { text, secret });
-  };
+  const memory = createMemoryClipboard();
+  const { readText, writeText, writeSecretText, clear } = memory.clipboard;
   const clipboard = {
-    readText: vi.fn(async () => state.text),
-    writeText: vi.fn(async (text: string) => put(text, false)),
-    writeSecretText: vi.fn(async (text: string) => put(text, true)),
-    clear: vi.fn(async () => put('', false)),
+    readText: vi.fn(readText),
+    writeText: vi.fn(writeText),
+    writeSecretText: vi.fn(writeSecretText),
+    clear: vi.fn(clear),
   } satisfies SystemClipboard;
-  return { clipboard, state, userCopies: (text: string) => put(text, false) };
+  return { clipboard, state: memory.state, userCopies: memory.userCopies };
 }
 
 function setup(seconds = 20) {
@@ -39,7 +38,7 @@ afterEach(() => {
 describe('clipboard copier', () => {
   it('writes a secret marked for no history and clears it when the delay is over, not before', async () => {
     const { copier, state, clipboard } = setup(20);
-    await copier.copy(SIGNED, 'secret');
+    expect(await copier.copy(SIGNED, 'secret')).toBe(20);
     expect(state).toEqual({ text: SIGNED, secret: true });
     await vi.advanceTimersByTimeAsync(19_999);
     expect(state.text).toBe(SIGNED);
@@ -79,7 +78,7 @@ describe('clipboard copier', () => {
 
   it('never clears when the delay is 0, not even on quit', async () => {
     const { copier, state, clipboard } = setup(0);
-    await copier.copy(SIGNED, 'secret');
+    expect(await copier.copy(SIGNED, 'secret')).toBe(0);
     await vi.advanceTimersByTimeAsync(24 * 3600_000);
     await copier.clearNow();
     expect(state).toEqual({ text: SIGNED, secret: true });
@@ -89,7 +88,7 @@ describe('clipboard copier', () => {
   it('copies plain text unmarked and never clears it; a plain copy drops the pending clear', async () => {
     const { copier, state, clipboard } = setup(20);
     await copier.copy(SIGNED, 'secret');
-    await copier.copy('kid 61d0', 'plain');
+    expect(await copier.copy('kid 61d0', 'plain')).toBe(0);
     expect(state).toEqual({ text: 'kid 61d0', secret: false });
     await vi.advanceTimersByTimeAsync(60_000);
     await copier.clearNow();

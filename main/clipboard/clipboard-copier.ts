@@ -26,7 +26,8 @@ export interface ClipboardCopierOptions {
 }
 
 export interface ClipboardCopier {
-  copy(text: string, kind: CopyKind): Promise<void>;
+  /** Answers the seconds until the copy is cleared: 0 when it stays (plain, or the setting is 0). */
+  copy(text: string, kind: CopyKind): Promise<number>;
   /** Clears a secret copy still on the clipboard now, for quit; the pending timed clear is dropped. */
   clearNow(): Promise<void>;
 }
@@ -65,16 +66,20 @@ export function createClipboardCopier({ clipboard, clearAfterSeconds, logger, ti
     copy: (text, kind) =>
       inTurn(async () => {
         forget();
-        if (kind === 'plain') return clipboard.writeText(text);
+        if (kind === 'plain') {
+          await clipboard.writeText(text);
+          return 0;
+        }
         await clipboard.writeSecretText(text);
-        const seconds = clearAfterSeconds();
-        if (seconds <= 0) return;
+        const seconds = Math.max(0, clearAfterSeconds());
+        if (seconds === 0) return 0;
         const cancel = timers.after(seconds * 1000, () => {
           inTurn(clearIfStillOurs).catch((error: unknown) =>
             logger.warn('clipboard.clear_failed', { error: error instanceof Error ? error.name : 'unknown' }),
           );
         });
         owed = { text, cancel };
+        return seconds;
       }),
     clearNow: () => inTurn(clearIfStillOurs),
   };

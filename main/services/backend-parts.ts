@@ -2,6 +2,7 @@ import type { EventName, EventPayload } from '../../app/contract/events';
 import type { ExchangeClocks } from '../barong/clock/exchange-clocks';
 import type { RunnerContext } from '../barong/runner/run-signed-request';
 import type { BarongSessions } from '../barong/session/barong-sessions';
+import type { ClipboardCopier } from '../clipboard/clipboard-copier';
 import type { KeychainWrapper } from '../vault/keychain-wrapper';
 import type { Vault } from '../vault/vault';
 
@@ -14,6 +15,8 @@ export interface BackendParts {
   clocks: ExchangeClocks;
   runner: RunnerContext;
   keychain: KeychainWrapper | undefined;
+  /** None in the CLI, which prints instead. */
+  clipboard: ClipboardCopier | undefined;
   emit: EmitEvent;
   now: () => number;
 }

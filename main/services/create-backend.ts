@@ -9,6 +9,7 @@ import { BarongSessions } from '../barong/session/barong-sessions';
 import { systemClock } from '../barong/session/one-time-codes';
 import type { CodeClock } from '../barong/session/one-time-codes';
 import { userAgent } from '../barong/user-agent';
+import type { ClipboardCopier } from '../clipboard/clipboard-copier';
 import type { Logger } from '../logging/logger';
 import type { KeychainWrapper } from '../vault/keychain-wrapper';
 import { Vault } from '../vault/vault';
@@ -32,6 +33,8 @@ export interface BackendOptions {
   keychain?: KeychainWrapper;
   /** Time for the vault, the clocks and 2FA codes; tests pass one that moves when told. */
   clock?: CodeClock;
+  /** Copies for the renderer and clears secret copies later; none in the CLI, where `signer.copy` answers `clipboard.unavailable`. */
+  clipboard?: ClipboardCopier;
   /** The HTTP transport to exchanges; tests watch or alter requests with it. */
   http?: (request: HttpRequest) => Promise<HttpResponse>;
   appVersion: string;
@@ -84,7 +87,7 @@ export function createBackend(options: BackendOptions): Backend {
     });
   vault.access.onLock(() => emit('vault.locked', {}));
 
-  const parts: BackendParts = { vault, sessions, clocks, runner: { vault, clocks, http }, keychain: options.keychain, emit, now };
+  const parts: BackendParts = { vault, sessions, clocks, runner: { vault, clocks, http }, keychain: options.keychain, clipboard: options.clipboard, emit, now };
   const channels = serveChannels(
     {
       ...vaultHandlers(parts),

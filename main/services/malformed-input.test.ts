@@ -6,6 +6,12 @@ import { PASSPHRASE, testBackend } from './tests/backend-fixture';
 const JUNK: unknown[] = [42, 'vault', true, null, [], [{}], Number.NaN];
 const NOT_AN_ID = 'not-a-vault-id';
 
+const WRONG_SIGNING = [
+  { keyId: crypto.randomUUID(), format: 'bash', request: { method: 'GET', path: '/' } },
+  { keyId: crypto.randomUUID(), format: 'curl', request: { method: 'TRACE', path: '/' } },
+  { keyId: crypto.randomUUID(), format: 'curl', request: { method: 'POST', path: '/', body: { n: Number.POSITIVE_INFINITY } } },
+];
+
 // Each channel with a request that is an object of the right kind but wrong inside.
 const WRONG_INSIDE: Partial<Record<ChannelName, unknown[]>> = {
   'vault.create': [{}, { keychain: 'yes' }, { passphrase: 8, keychain: false }],
@@ -20,11 +26,8 @@ const WRONG_INSIDE: Partial<Record<ChannelName, unknown[]>> = {
   'keys.reveal': [{ keyId: NOT_AN_ID, passphrase: PASSPHRASE }],
   'exchange.login': [{ accountId: NOT_AN_ID, email: 'a@b.c', password: 'p' }],
   'exchange.createKey': [{ accountId: crypto.randomUUID(), code: '12345' }, { accountId: crypto.randomUUID(), code: 'abcdef' }],
-  'signer.render': [
-    { keyId: crypto.randomUUID(), format: 'bash', request: { method: 'GET', path: '/' } },
-    { keyId: crypto.randomUUID(), format: 'curl', request: { method: 'TRACE', path: '/' } },
-    { keyId: crypto.randomUUID(), format: 'curl', request: { method: 'POST', path: '/', body: { n: Number.POSITIVE_INFINITY } } },
-  ],
+  'signer.render': WRONG_SIGNING,
+  'signer.copy': WRONG_SIGNING,
   'signer.send': [{ keyId: crypto.randomUUID(), request: { method: 'GET', path: '/', query: [['a']] } }],
   'settings.update': [{ theme: 'neon' }],
   'audit.list': [{ limit: 0 }, { limit: 1.5 }],

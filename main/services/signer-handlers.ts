@@ -1,34 +1,56 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { z } from 'zod';
+import { AppError } from '../../app/app-error';
 import type { JsonValue, RequestSpec } from '../../app/commands/request';
 import { renderSignedCommand } from '../../app/commands/render';
 import { renderSigningScript } from '../../app/commands/signing-script';
-import type { requestSpecSchema } from '../../app/contract/records';
+import type { Contract } from '../../app/contract/channels';
+import type { renderedCommandSchema, requestSpecSchema } from '../../app/contract/records';
 import { runSignedRequest } from '../barong/runner/run-signed-request';
 import type { BackendParts } from './backend-parts';
 import type { HandlersOf } from './serve-channels';
 
-/** Signing at the moment of the call: a command to copy, or the request sent from main. */
-export function signerHandlers({ vault, clocks, runner }: BackendParts): HandlersOf<'signer'> {
+const noClipboard = () => new AppError('clipboard.unavailable', 'There is no clipboard here to copy to. Sign the command to show it, and copy it from there.');
+
+/** Signing at the moment of the call: a command to show or copy, or the request sent from main. */
+export function signerHandlers({ vault, clocks, runner, clipboard }: BackendParts): HandlersOf<'signer'> {
+  const signNow = ({ keyId, format, request }: SigningInput): RenderedCommand => {
+    const key = vault.key(keyId);
+    const account = vault.account(key.accountId);
+    const spec: RequestSpec = { baseUrl: account.baseUrl, ...exchangeRequest(request) };
+    const clock = clocks.clock(account);
+    if (format === 'script') {
+      // Signs when it runs: nothing is signed here, and the text holds the kid only.
+      return { format, text: renderSigningScript(spec, { kid: key.kid }), expiresAtMs: null, signedAtMs: clock.toLocal(clock.now()) };
+    }
+    const headers = vault.sign(keyId, clock.nonce());
+    const rendered = renderSignedCommand(format, { ...spec, headers }, account.nonceLifetimeMs);
+    return {
+      format,
+      text: rendered.text,
+      expiresAtMs: clock.toLocal(rendered.expiresAtMs),
+      signedAtMs: clock.toLocal(Number(headers['X-Auth-Nonce'])),
+    };
+  };
+
+  // Only what carries a signature is a use of the key; the script signs later, where it runs.
+  const recordUse = ({ keyId, request }: SigningInput, command: RenderedCommand, action: 'sign' | 'copy') => {
+    if (command.expiresAtMs !== null) vault.recordUse(keyId, { action, method: request.method, path: request.path });
+  };
+
   return {
-    'signer.render': async ({ keyId, format, request }) => {
-      const key = vault.key(keyId);
-      const account = vault.account(key.accountId);
-      const spec: RequestSpec = { baseUrl: account.baseUrl, ...exchangeRequest(request) };
-      const clock = clocks.clock(account);
-      if (format === 'script') {
-        // Signs when it runs: nothing is signed here, and the text holds the kid only.
-        return { format, text: renderSigningScript(spec, { kid: key.kid }), expiresAtMs: null, signedAtMs: clock.toLocal(clock.now()) };
-      }
-      const headers = vault.sign(keyId, clock.nonce());
-      const rendered = renderSignedCommand(format, { ...spec, headers }, account.nonceLifetimeMs);
-      vault.recordUse(keyId, { action: 'sign', method: request.method, path: request.path });
-      return {
-        format,
-        text: rendered.text,
-        expiresAtMs: clock.toLocal(rendered.expiresAtMs),
-        signedAtMs: clock.toLocal(Number(headers['X-Auth-Nonce'])),
-      };
+    'signer.render': async (input) => {
+      const command = signNow(input);
+      recordUse(input, command, 'sign');
+      return command;
+    },
+    'signer.copy': async (input) => {
+      if (!clipboard) throw noClipboard();
+      const command = signNow(input);
+      // A signed command works as a bearer credential until its nonce expires; a script holds no signature.
+      const clearsInSeconds = await clipboard.copy(command.text, command.expiresAtMs === null ? 'plain' : 'secret');
+      recordUse(input, command, 'copy');
+      return { ...command, clearsInSeconds };
     },
     'signer.send': async ({ keyId, request }) => {
       const answer = await runSignedRequest(runner, { keyId, ...exchangeRequest(request) });
@@ -38,6 +60,8 @@ export function signerHandlers({ vault, clocks, runner }: BackendParts): Handler
   };
 }
 
+type SigningInput = z.output<Contract['signer.render']['request']>;
+type RenderedCommand = z.input<typeof renderedCommandSchema>;
 type ParsedRequest = z.output<typeof requestSpecSchema>;
 
 /** The parsed request without an absent body's `undefined`, as the signing code takes it. */

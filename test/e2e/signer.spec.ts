@@ -3,7 +3,9 @@ import type { RunningSandbox } from '../../sandbox/start-sandbox';
 import { startSandbox } from '../../sandbox/start-sandbox';
 import { expect, test } from '../harness/fixtures';
 import { runShell } from '../support/run-shell';
-import { addSandboxAccount, createVaultInPage } from './ui-steps';
+import { expectNoSeriousAxeViolations } from './accessibility';
+import { saveScreenshot } from './screenshots';
+import { signerOnSandbox } from './ui-steps';
 
 // Only what a trader's shell would have.
 const bash = (script: string) => runShell('bash', script, { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' });
@@ -18,26 +20,11 @@ test.afterEach(async () => {
   await sandbox.close();
 });
 
-/** A vault, an account on the sandbox with a 1 s nonce lifetime, the first seeded key imported and chosen. */
-async function setUp(page: Page, url: string) {
-  const seeded = sandbox.apiKeys[0];
-  if (!seeded) throw new Error('The sandbox has no seeded key.');
-  await createVaultInPage(page, url);
-  await addSandboxAccount(page, sandbox.url, { 'Nonce lifetime (ms)': '1000' });
-
-  const importForm = page.getByRole('form', { name: 'Import key' });
-  await importForm.getByLabel('Key id (kid)').fill(seeded.kid);
-  await importForm.getByLabel('Secret').fill(seeded.secret);
-  await importForm.getByRole('button', { name: 'Import key' }).click();
-  await expect(importForm.getByRole('status')).toContainText(`Key ${seeded.kid} imported.`);
-
-  const signer = page.getByRole('form', { name: 'Signer' });
-  const keyId = await signer.getByLabel('Key').locator('option', { hasText: seeded.kid }).getAttribute('value');
-  await signer.getByLabel('Key').selectOption(keyId ?? '');
-  return signer;
-}
+const setUp = (page: Page, url: string) => signerOnSandbox(page, url, sandbox);
 
 test('signs balances as curl that really runs, counts down, goes stale, signs again, and sends', async ({ page, harness }) => {
+  // axe audits take a few seconds each on a busy machine.
+  test.setTimeout(40_000);
   const signer = await setUp(page, harness.url);
   await signer.getByLabel('Endpoint').selectOption('balances');
   await signer.getByLabel('Format').selectOption('curl');
@@ -69,6 +56,10 @@ test('signs balances as curl that really runs, counts down, goes stale, signs ag
   const secondNonce = nonceOf(await command.innerText());
   expect(secondNonce).toBeDefined();
   expect(secondNonce).not.toBe(firstNonce);
+  // A picture while the command is still valid, then the audit of the panel with it.
+  await command.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'signer');
+  await expectNoSeriousAxeViolations(page);
 
   // Send from main: status, time, and the pretty answer with a currency from it.
   await signer.getByRole('button', { name: 'Send' }).click();

@@ -9,6 +9,7 @@ import type { EventName, EventPayload } from '../../../app/contract/events';
 import { resultSchema } from '../../../app/contract/result';
 import type { Logger } from '../../logging/logger';
 import type { CodeClock } from '../../barong/session/one-time-codes';
+import type { ClipboardCopier } from '../../clipboard/clipboard-copier';
 import { FakeKeychain } from '../../vault/tests/fake-keychain';
 import { TEST_SCRYPT_COST } from '../../vault/tests/vault-fixture';
 import { createBackend } from '../create-backend';
@@ -41,7 +42,7 @@ export interface TestBackend {
 }
 
 /** A backend on a temp data folder with a fake keychain and the fast scrypt cost, closed when the test ends. */
-export function testBackend(options: { clock?: CodeClock } = {}): TestBackend {
+export function testBackend(options: { clock?: CodeClock; clipboard?: ClipboardCopier } = {}): TestBackend {
   const dataDir = mkdtempSync(join(tmpdir(), 'barong-backend-'));
   const keychain = new FakeKeychain();
   const logger = memoryLogger();
@@ -52,6 +53,7 @@ export function testBackend(options: { clock?: CodeClock } = {}): TestBackend {
     logger,
     scryptCost: TEST_SCRYPT_COST,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.clipboard ? { clipboard: options.clipboard } : {}),
   });
   onTestFinished(() => {
     backend.close();

@@ -21,7 +21,14 @@ function useMsLeft(expiresAtMs: number | null): number | null {
   return expiresAtMs === null ? null : Math.max(0, expiresAtMs - now);
 }
 
-function SignedOutput({ rendered, onSignAgain }: { rendered: RenderedCommand; onSignAgain(): void }) {
+/** What Copy did, for the live region: when main clears the clipboard, if it does. */
+function copyAnnouncement(rendered: RenderedCommand, clearsInSeconds: number): string {
+  if (clearsInSeconds > 0) return `Copied; clears from the clipboard in ${clearsInSeconds} s.`;
+  if (rendered.expiresAtMs === null) return 'Copied. The script holds no signature, so it stays on the clipboard.';
+  return 'Copied; it stays on the clipboard: clearing it is turned off in Settings.';
+}
+
+function SignedOutput({ rendered, copied, onSignAgain }: { rendered: RenderedCommand; copied: boolean; onSignAgain(): void }) {
   const left = useMsLeft(rendered.expiresAtMs);
   const stale = left !== null && left <= 0;
   return (
@@ -34,14 +41,14 @@ function SignedOutput({ rendered, onSignAgain }: { rendered: RenderedCommand; on
       </p>
       {stale && (
         <button type="button" onClick={onSignAgain}>
-          Sign again
+          {copied ? 'Sign and copy again' : 'Sign again'}
         </button>
       )}
     </div>
   );
 }
 
-/** Signs a request with one of the account's keys: as a command to copy, or sent from main. */
+/** Signs a request with one of the account's keys: as a command copied or shown, or sent from main. */
 export function SignerPanel({ keys }: { keys: ApiKey[] }) {
   const state = useSignerStore();
   const { setKey, loadDefaults, reset } = state;
@@ -56,9 +63,10 @@ export function SignerPanel({ keys }: { keys: ApiKey[] }) {
     if (state.keyId && !keys.some((key) => key.id === state.keyId)) setKey(null);
   }, [keys, state.keyId, setKey]);
 
+  // Copy is the form's main action: signed at the moment of the click, as the nonce wants.
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void state.sign();
+    void state.copy();
   };
   const bodyAllowed = state.method === 'POST' || state.method === 'PUT' || state.method === 'PATCH';
 
@@ -152,7 +160,10 @@ export function SignerPanel({ keys }: { keys: ApiKey[] }) {
           {state.inputError || (state.backendError ? errorText(state.backendError) : '')}
         </p>
         <div className="actions">
-          <button type="submit" disabled={!state.keyId || state.busy !== null}>
+          <button type="submit" className="primary" disabled={!state.keyId || state.busy !== null}>
+            Copy
+          </button>
+          <button type="button" disabled={!state.keyId || state.busy !== null} onClick={() => void state.sign()}>
             Sign
           </button>
           <button type="button" disabled={!state.keyId || state.busy !== null} onClick={() => void state.send()}>
@@ -161,7 +172,10 @@ export function SignerPanel({ keys }: { keys: ApiKey[] }) {
         </div>
         {!state.keyId && <p className="note">Choose a key to sign with.</p>}
       </form>
-      {state.rendered && <SignedOutput rendered={state.rendered} onSignAgain={() => void state.sign()} />}
+      <p role="status">
+        {state.rendered && state.copied ? copyAnnouncement(state.rendered, state.copied.clearsInSeconds) : ''}
+      </p>
+      {state.rendered && <SignedOutput rendered={state.rendered} copied={state.copied !== null} onSignAgain={() => void (state.copied ? state.copy() : state.sign())} />}
       {state.busy === 'send' && <p aria-busy="true">Sending…</p>}
       {state.sent && (
         <section aria-label="Answer" className="answer">

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { PEATIO } from '../../../app/barong/paths';
 import type { RequestOf, ResponseOf } from '../../../app/contract/api';
-import type { ErrorInfo } from '../../../app/contract/result';
+import type { ErrorInfo, Result } from '../../../app/contract/result';
 import { api } from '../window-api';
 
 export type CommandFormat = RequestOf<'signer.render'>['format'];
@@ -63,11 +63,13 @@ interface SignerState {
   bodyText: string;
   format: CommandFormat;
   rendered: RenderedCommand | null;
+  /** The shown command went to the clipboard too: main clears it after this many seconds (0: never). */
+  copied: { clearsInSeconds: number } | null;
   sent: SentRequest | null;
   /** A mistake in the request, in words; nothing was signed. */
   inputError: string;
   backendError: ErrorInfo | null;
-  busy: 'sign' | 'send' | null;
+  busy: 'sign' | 'copy' | 'send' | null;
   /** Set once the trader picks a format, so the settings' default arriving late does not undo it. */
   formatChosen: boolean;
   setKey(keyId: string | null): void;
@@ -82,6 +84,8 @@ interface SignerState {
   /** The default format from the settings. */
   loadDefaults(): Promise<void>;
   sign(): Promise<void>;
+  /** Signs now and copies through main, which has the clipboard. */
+  copy(): Promise<void>;
   send(): Promise<void>;
   reset(): void;
 }
@@ -96,6 +100,7 @@ const initial = {
   bodyText: '',
   format: 'httpie' as CommandFormat,
   rendered: null,
+  copied: null,
   sent: null,
   inputError: '',
   backendError: null,
@@ -123,11 +128,40 @@ export function buildRequest(state: Pick<SignerState, 'method' | 'path' | 'query
   return { request };
 }
 
+/** The command signed now, shown only or copied by main too. */
+async function signedCommand(action: 'sign' | 'copy', input: RequestOf<'signer.render'>): Promise<Result<Pick<SignerState, 'rendered' | 'copied'>>> {
+  if (action === 'sign') {
+    const result = await api().signer.render(input);
+    return result.ok ? { ok: true, value: { rendered: result.value, copied: null } } : result;
+  }
+  const result = await api().signer.copy(input);
+  if (!result.ok) return result;
+  const { clearsInSeconds, ...rendered } = result.value;
+  return { ok: true, value: { rendered, copied: { clearsInSeconds } } };
+}
+
 export const useSignerStore = create<SignerState>()((set, get) => {
   let rowSeq = 0;
-  /** Only the latest Sign or Send keeps its answer. */
+  /** Only the latest Sign, Copy or Send keeps its answer. */
   let callSeq = 0;
-  const cleared = { rendered: null, sent: null, inputError: '', backendError: null };
+  const cleared = { rendered: null, copied: null, sent: null, inputError: '', backendError: null };
+
+  const signNow = async (action: 'sign' | 'copy') => {
+    const { keyId, format } = get();
+    if (!keyId) return;
+    const built = buildRequest(get());
+    if ('error' in built) {
+      callSeq++;
+      set({ ...cleared, inputError: built.error, busy: null });
+      return;
+    }
+    const seq = ++callSeq;
+    set({ inputError: '', backendError: null, busy: action });
+    const result = await signedCommand(action, { keyId, format, request: built.request });
+    if (seq !== callSeq) return;
+    if (result.ok) set({ ...result.value, busy: null });
+    else set({ rendered: null, copied: null, backendError: result.error, busy: null });
+  };
 
   return {
     ...initial,
@@ -155,22 +189,8 @@ export const useSignerStore = create<SignerState>()((set, get) => {
       const result = await api().settings.get();
       if (result.ok && !get().formatChosen) set({ format: result.value.defaultCommandFormat });
     },
-    sign: async () => {
-      const { keyId, format } = get();
-      if (!keyId) return;
-      const built = buildRequest(get());
-      if ('error' in built) {
-        callSeq++;
-        set({ ...cleared, inputError: built.error, busy: null });
-        return;
-      }
-      const seq = ++callSeq;
-      set({ inputError: '', backendError: null, busy: 'sign' });
-      const result = await api().signer.render({ keyId, format, request: built.request });
-      if (seq !== callSeq) return;
-      if (result.ok) set({ rendered: result.value, busy: null });
-      else set({ rendered: null, backendError: result.error, busy: null });
-    },
+    sign: () => signNow('sign'),
+    copy: () => signNow('copy'),
     send: async () => {
       const { keyId } = get();
       if (!keyId) return;
