@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH, PAGE_VIEWPORT } from './test/harness/chromium-launch';
 
-// Debian's Chromium, never a downloaded one (TOOLCHAIN.md): this machine has no internet.
 export default defineConfig({
   testDir: 'test/e2e',
   fullyParallel: true,
@@ -9,11 +9,8 @@ export default defineConfig({
   timeout: 20_000,
   reporter: 'list',
   use: {
-    viewport: { width: 1024, height: 700 },
+    viewport: PAGE_VIEWPORT,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
 });

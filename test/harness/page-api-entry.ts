@@ -1,10 +1,11 @@
 // Runs in the page before the app's script, in place of the preload: `window.api` is built by
-// the real buildApi, over a Playwright binding instead of ipcRenderer.
+// the real buildApi, over a Playwright binding (which answers each Result as JSON text) instead
+// of ipcRenderer.
 import { buildApi } from '../../main/preload/build-api';
 import type { Listen } from '../../main/preload/build-api';
 import { DELIVER_EVENT, INVOKE_BINDING } from './page-bridge-names';
 
-type InvokeBinding = (channel: string, input: unknown) => Promise<unknown>;
+type InvokeBinding = (channel: string, input: unknown) => Promise<string>;
 
 const page = globalThis as unknown as Record<string, unknown>;
 const invokeBinding = page[INVOKE_BINDING] as InvokeBinding;
@@ -26,4 +27,4 @@ Object.defineProperty(page, DELIVER_EVENT, {
   value: (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload)),
 });
 // contextBridge makes window.api read-only; so does the harness.
-Object.defineProperty(page, 'api', { value: buildApi((channel, input) => invokeBinding(channel, input), listen), enumerable: true });
+Object.defineProperty(page, 'api', { value: buildApi(async (channel, input) => JSON.parse(await invokeBinding(channel, input)) as unknown, listen), enumerable: true });

@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorText } from '../error-text';
 import { useAccountsStore } from '../store/accounts-store';
 import { useViewStore } from '../store/view-store';
 import { AccountDetail } from './AccountDetail';
 import { AccountForm } from './AccountForm';
-
-const keysWord = (count: number) => `${count} ${count === 1 ? 'key' : 'keys'}`;
+import { AccountList } from './AccountList';
 
 /** The accounts: a searchable list, Add account, and one account's detail when selected. */
 export function AccountsView() {
@@ -37,10 +36,12 @@ export function AccountsView() {
     requestAnimationFrame(() => searchRef.current?.focus());
   }, [searchFocusOwed, searchFocused, select]);
 
+  // Kept between renders, so that a keystroke alone leaves the memoised rows alone.
+  const shown = useMemo(() => accounts?.filter((account) => matches === null || matches.has(account.id)) ?? null, [accounts, matches]);
+  const open = useCallback((accountId: string) => void select(accountId), [select]);
+
   const selected = accounts?.find((account) => account.id === selectedId);
   if (selected) return <AccountDetail account={selected} />;
-
-  const shown = accounts?.filter((account) => matches === null || matches.has(account.id)) ?? null;
 
   return (
     <section aria-labelledby="accounts-heading">
@@ -57,20 +58,7 @@ export function AccountsView() {
       {accounts === null && !loadError && <p aria-busy="true">Loading the accounts…</p>}
       {accounts?.length === 0 && <p>No accounts yet.</p>}
       {accounts && accounts.length > 0 && shown?.length === 0 && <p>No account matches “{query}”.</p>}
-      {shown && shown.length > 0 && (
-        <ul className="account-list" aria-label="Accounts">
-          {shown.map((account) => (
-            <li key={account.id}>
-              <button type="button" className="link" onClick={() => void select(account.id)}>
-                {account.name}
-              </button>{' '}
-              <span className="note">
-                {account.baseUrl} · {keysWord(account.keyCount)}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      {shown && shown.length > 0 && <AccountList accounts={shown} onOpen={open} />}
       {adding ? (
         <section aria-labelledby="add-heading">
           <h3 id="add-heading">Add an account</h3>
