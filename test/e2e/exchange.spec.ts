@@ -3,6 +3,8 @@ import type { RunningSandbox } from '../../sandbox/start-sandbox';
 import { startSandbox } from '../../sandbox/start-sandbox';
 import { expect, test } from '../harness/fixtures';
 import { totpCode } from '../support/sandbox-keys';
+import { expectNoSeriousAxeViolations } from './accessibility';
+import { saveScreenshot } from './screenshots';
 import { addSandboxAccount, createVaultInPage } from './ui-steps';
 
 const TRADER = { email: 'trader@sandbox.test', password: 'Trader-Sandbox-1', totpSecret: 'JBSWY3DPEHPK3PXP' };
@@ -19,12 +21,14 @@ test.afterEach(async () => {
 async function setUp(page: Page, url: string) {
   await createVaultInPage(page, url);
   await addSandboxAccount(page, sandbox.url, { 'Login email (optional)': TRADER.email });
-  const exchange = page.getByRole('region', { name: 'Exchange' });
+  const exchange = page.getByRole('region', { name: 'Exchange', exact: true });
   await expect(exchange.getByRole('status', { name: 'Session' })).toHaveText('Logged out.');
   return exchange;
 }
 
 test('logs in with 2FA, validates, creates a key with the next code, reconciles, tests it, logs out', async ({ page, harness }) => {
+  // Besides the flow, four screens are audited by axe and pictured: up to ten seconds each on a busy machine.
+  test.setTimeout(90_000);
   const exchange = await setUp(page, harness.url);
 
   await exchange.getByRole('button', { name: 'Sync clock' }).click();
@@ -45,6 +49,9 @@ test('logs in with 2FA, validates, creates a key with the next code, reconciles,
   const balances = exchange.getByRole('table', { name: 'Balances' });
   await expect(balances.getByRole('row')).not.toHaveCount(0);
   expect(await balances.getByRole('row').count()).toBeGreaterThan(1);
+  await exchange.scrollIntoViewIfNeeded();
+  await expectNoSeriousAxeViolations(page);
+  await saveScreenshot(page, 'exchange-logged-in');
 
   // The keys on the exchange: the trader's seeded ones are not in the vault.
   await exchange.getByRole('button', { name: 'List keys on the exchange' }).click();
@@ -60,6 +67,7 @@ test('logs in with 2FA, validates, creates a key with the next code, reconciles,
   await create.getByRole('button', { name: 'Create key' }).click();
   const codeForm = exchange.getByRole('form', { name: 'Key change code' });
   await expect(codeForm.getByLabel('2FA code')).toBeFocused();
+  await expectNoSeriousAxeViolations(page);
   await codeForm.getByLabel('2FA code').fill(totpCode(TRADER.totpSecret, Date.now() + 30_000));
   await codeForm.getByRole('button', { name: 'Send the code' }).click();
   const note = exchange.getByText(/^Key \S+ created\.$/);
@@ -79,6 +87,15 @@ test('logs in with 2FA, validates, creates a key with the next code, reconciles,
   await exchange.getByRole('button', { name: 'Log out' }).click();
   await expect(exchange.getByRole('status', { name: 'Session' })).toHaveText('Logged out.');
   await expect(exchange.getByRole('form', { name: 'Log in' })).toBeVisible();
+
+  await page.getByRole('heading', { level: 2, name: 'Sandbox' }).scrollIntoViewIfNeeded();
+  await expectNoSeriousAxeViolations(page);
+  await saveScreenshot(page, 'account-detail');
+  await page.getByRole('button', { name: 'Back to all accounts' }).click();
+  await expect(page.getByRole('list', { name: 'Accounts' })).toContainText('Sandbox');
+  await expect(page.getByRole('list', { name: 'Accounts' })).toContainText('1 key');
+  await expectNoSeriousAxeViolations(page);
+  await saveScreenshot(page, 'accounts');
 });
 
 test('a wrong password is explained in the catalogue\'s words', async ({ page, harness }) => {

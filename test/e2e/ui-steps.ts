@@ -1,4 +1,5 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import type { RunningSandbox } from '../../sandbox/start-sandbox';
 import { expect } from '../harness/fixtures';
 
 export const PASSPHRASE = 'correct horse battery staple';
@@ -20,6 +21,30 @@ export async function addSandboxAccount(page: Page, baseUrl: string, fields: Rec
   await addForm.getByLabel('Base URL').fill(baseUrl);
   for (const [label, value] of Object.entries(fields)) await addForm.getByLabel(label).fill(value);
   await addForm.getByRole('button', { name: 'Add account' }).click();
-  await page.getByRole('button', { name: 'Sandbox', exact: true }).click();
+  // The form has a "Sandbox" preset button of its own until it closes.
+  await expect(addForm).toHaveCount(0);
+  await page.getByRole('list', { name: 'Accounts' }).getByRole('button', { name: 'Sandbox', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Sandbox' })).toBeVisible();
+}
+
+/** Imports a key through the open account's form and waits for the app to confirm it. */
+export async function importKeyInPage(page: Page, kid: string, secret: string): Promise<void> {
+  const importForm = page.getByRole('form', { name: 'Import key' });
+  await importForm.getByLabel('Key id (kid)').fill(kid);
+  await importForm.getByLabel('Secret').fill(secret);
+  await importForm.getByRole('button', { name: 'Import key' }).click();
+  await expect(importForm.getByRole('status')).toContainText(`Key ${kid} imported.`);
+}
+
+/** A vault, an account on the sandbox with a 1 s nonce lifetime, the first seeded key imported and chosen in the signer. */
+export async function signerOnSandbox(page: Page, url: string, sandbox: RunningSandbox): Promise<Locator> {
+  const seeded = sandbox.apiKeys[0];
+  if (!seeded) throw new Error('The sandbox has no seeded key.');
+  await createVaultInPage(page, url);
+  await addSandboxAccount(page, sandbox.url, { 'Nonce lifetime (ms)': '1000' });
+  await importKeyInPage(page, seeded.kid, seeded.secret);
+  const signer = page.getByRole('form', { name: 'Signer' });
+  const keyId = await signer.getByLabel('Key').locator('option', { hasText: seeded.kid }).getAttribute('value');
+  await signer.getByLabel('Key').selectOption(keyId ?? '');
+  return signer;
 }

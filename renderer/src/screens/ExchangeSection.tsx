@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { errorText } from '../error-text';
+import { useAccountsStore } from '../store/accounts-store';
 import type { AccountSummary } from '../store/accounts-store';
 import type { KeyAction, KeyTest } from '../store/exchange-store';
 import { useExchangeStore } from '../store/exchange-store';
@@ -21,9 +22,16 @@ function testWords(result: KeyTest | ErrorInfo): string {
 }
 
 /** A 6-digit code for a call the exchange answered with `code_needed`. */
-function CodeForm({ label, what, onSubmit, onCancel }: { label: string; what: string; onSubmit(code: string): void; onCancel(): void }) {
+function CodeForm({ label, what, failed, onSubmit, onCancel }: { label: string; what: string; failed: ErrorInfo | null; onSubmit(code: string): void; onCancel(): void }) {
   const id = useId();
   const [code, setCode] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  // A refused code is of no more use: the field is emptied and focused for the next one.
+  useEffect(() => {
+    if (!failed) return;
+    setCode('');
+    inputRef.current?.focus();
+  }, [failed]);
   return (
     <form
       aria-label={label}
@@ -36,7 +44,17 @@ function CodeForm({ label, what, onSubmit, onCancel }: { label: string; what: st
       <p>The exchange asks for a 2FA code to {what}.</p>
       <div className="field">
         <label htmlFor={`${id}-code`}>2FA code</label>
-        <input id={`${id}-code`} type="text" inputMode="numeric" autoComplete="one-time-code" className="mono" value={code} onChange={(event) => setCode(event.target.value)} autoFocus />
+        <input
+          id={`${id}-code`}
+          ref={inputRef}
+          type="text"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          className="mono"
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          autoFocus
+        />
       </div>
       <div className="actions">
         <button type="submit" disabled={code.trim() === ''}>
@@ -56,6 +74,13 @@ function LoginForm({ account }: { account: AccountSummary }) {
   const [email, setEmail] = useState(account.loginEmail ?? '');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
+  const codeRef = useRef<HTMLInputElement>(null);
+  // A refused code is of no more use: the field is emptied and focused for the next one.
+  useEffect(() => {
+    if (!state.loginError || !codeRef.current) return;
+    setCode('');
+    codeRef.current.focus();
+  }, [state.loginError]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void state.login(email.trim(), password, state.loginCodeNeeded ? code : undefined).then(() => {
@@ -75,7 +100,17 @@ function LoginForm({ account }: { account: AccountSummary }) {
       {state.loginCodeNeeded && (
         <div className="field">
           <label htmlFor={`${id}-code`}>2FA code</label>
-          <input id={`${id}-code`} type="text" inputMode="numeric" autoComplete="one-time-code" className="mono" value={code} onChange={(event) => setCode(event.target.value)} autoFocus />
+          <input
+            id={`${id}-code`}
+            ref={codeRef}
+            type="text"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            className="mono"
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            autoFocus
+          />
         </div>
       )}
       {state.loginCodeNeeded && <p className="note">The account has 2FA on: enter the current code from the authenticator app.</p>}
@@ -102,6 +137,14 @@ function KeysOnExchange() {
   const [label, setLabel] = useState('');
   const [scopes, setScopes] = useState('');
   const rec = state.reconciliation;
+  const vaultKeys = useAccountsStore((accounts) => accounts.keys);
+  // A key whose state this listing brought in line (imported with its state unknown, or disabled on
+  // the exchange's site) is on both sides too: it keeps its row and its actions.
+  const brought = (rec?.stateChanges ?? []).flatMap((change) => {
+    const key = change.to === 'deleted_remotely' ? undefined : vaultKeys?.find((vaultKey) => vaultKey.id === change.keyId);
+    return key ? [{ ...key, remoteState: change.to }] : [];
+  });
+  const onBothSides = [...(rec?.inSync ?? []), ...brought];
   const testCell = (keyId: string) => {
     const result = state.keyTests[keyId];
     return result ? <span role="status">{testWords(result)}</span> : null;
@@ -123,7 +166,7 @@ function KeysOnExchange() {
             </tr>
           </thead>
           <tbody>
-            {rec.inSync.map((key) => (
+            {onBothSides.map((key) => (
               <tr key={key.id}>
                 <td className="mono">{key.kid}</td>
                 <td>{key.scopes.join(', ')}</td>
@@ -154,7 +197,11 @@ function KeysOnExchange() {
               <tr key={`remote-${key.kid}`}>
                 <td className="mono">{key.kid}</td>
                 <td>{key.scopes.join(', ')}</td>
-                <td>Only on the exchange ({key.state}): secret unknown, created elsewhere</td>
+                <td>
+                  Only on the exchange ({key.state}): secret unknown, created elsewhere
+                  {/* The exchange cannot say which key an interrupted creation made: this may be it. */}
+                  {state.pending.length > 0 && ' or by an unfinished creation'}
+                </td>
                 <td />
               </tr>
             ))}
@@ -224,6 +271,7 @@ function KeysOnExchange() {
           key={JSON.stringify(state.keyCodeFor)}
           label="Key change code"
           what={keyActionWords(state.keyCodeFor)}
+          failed={state.keysError}
           onSubmit={(code) => {
             if (state.keyCodeFor) void state.runKeyAction(state.keyCodeFor, code);
           }}

@@ -1,0 +1,187 @@
+import type { Locator, Page } from '@playwright/test';
+import { barongPaths } from '../../app/barong/paths';
+import type { RunningSandbox } from '../../sandbox/start-sandbox';
+import { startSandbox } from '../../sandbox/start-sandbox';
+import { expect, test } from '../harness/fixtures';
+import type { Harness } from '../harness/fixtures';
+import { startAnswerDroppingProxy } from '../support/answer-dropping-proxy';
+import { atLeastLeftInPeriod, TotpCodes } from './totp-codes';
+import { addSandboxAccount, createVaultInPage } from './ui-steps';
+
+const TRADER = { email: 'trader@sandbox.test', password: 'Trader-Sandbox-1', totpSecret: 'JBSWY3DPEHPK3PXP' };
+const WRONG_CODE = 'The 2FA code is wrong. Check the authenticator app and the computer clock, then enter the current code.';
+
+let sandbox: RunningSandbox;
+test.beforeEach(async () => {
+  sandbox = await startSandbox({ port: 0, seed: true });
+});
+test.afterEach(async () => {
+  await sandbox.close();
+});
+
+/** A vault and an account at `baseUrl` with the trader's login email, opened on its Exchange section. */
+async function setUp(page: Page, harness: Harness, baseUrl: string) {
+  await createVaultInPage(page, harness.url);
+  await addSandboxAccount(page, baseUrl, { 'Login email (optional)': TRADER.email });
+  const exchange = page.getByRole('region', { name: 'Exchange', exact: true });
+  await expect(exchange.getByRole('status', { name: 'Session' })).toHaveText('Logged out.');
+  return exchange;
+}
+
+/** Password, then the code the exchange asks for. */
+async function logIn(exchange: Locator, code: string) {
+  const login = exchange.getByRole('form', { name: 'Log in' });
+  await login.getByLabel('Password').fill(TRADER.password);
+  await login.getByRole('button', { name: 'Log in' }).click();
+  await login.getByLabel('2FA code').fill(code);
+  await login.getByRole('button', { name: 'Log in' }).click();
+  await expect(exchange.getByRole('status', { name: 'Session' })).toHaveText(/^Logged in as trader@sandbox\.test /);
+}
+
+/** The code form the UI opens for a key change, answered with `code`. */
+async function sendKeyCode(exchange: Locator, what: string, code: string) {
+  const codeForm = exchange.getByRole('form', { name: 'Key change code' });
+  await expect(codeForm).toContainText(`The exchange asks for a 2FA code to ${what}.`);
+  await expect(codeForm.getByLabel('2FA code')).toBeFocused();
+  await codeForm.getByLabel('2FA code').fill(code);
+  await codeForm.getByRole('button', { name: 'Send the code' }).click();
+}
+
+test('a key is disabled, enabled and deleted on the exchange, each with a fresh code', async ({ page, harness }) => {
+  // Four codes from four periods: the last one is only accepted about 30 s from the first.
+  test.setTimeout(90_000);
+  const seeded = sandbox.apiKeys.find((key) => key.email === TRADER.email);
+  if (!seeded) throw new Error('The sandbox has no key for the trader.');
+  const exchange = await setUp(page, harness, sandbox.url);
+  const importForm = page.getByRole('form', { name: 'Import key' });
+  await importForm.getByLabel('Key id (kid)').fill(seeded.kid);
+  await importForm.getByLabel('Secret').fill(seeded.secret);
+  await importForm.getByRole('button', { name: 'Import key' }).click();
+  await expect(importForm.getByRole('status')).toContainText(`Key ${seeded.kid} imported.`);
+
+  const codes = new TotpCodes(TRADER.totpSecret);
+  await logIn(exchange, await codes.next());
+  await exchange.getByRole('button', { name: 'List keys on the exchange' }).click();
+  const remote = exchange.getByRole('table', { name: 'Keys on the exchange' });
+  const row = remote.getByRole('row', { name: new RegExp(seeded.kid) });
+  const vaultRow = page.getByRole('table', { name: 'Keys', exact: true }).getByRole('row', { name: new RegExp(seeded.kid) });
+  // An imported key's state is unknown until the exchange's list says it: brought in line, it keeps its row and actions.
+  await expect(exchange.getByRole('list', { name: 'State changes' })).toHaveText(`${seeded.kid}: unknown → active`);
+  await expect(row).toContainText('In vault and in sync (active)');
+  const keys = exchange.getByRole('region', { name: 'Keys on the exchange' });
+  const keysAlert = keys.getByRole('alert');
+
+  // Disable: a mistyped code is refused in the catalogue's words and the form stays for another.
+  await row.getByRole('button', { name: `Disable key ${seeded.kid}` }).click();
+  await sendKeyCode(exchange, `disable key ${seeded.kid}`, codes.wrong());
+  await expect(keysAlert).toHaveText(WRONG_CODE);
+  await sendKeyCode(exchange, `disable key ${seeded.kid}`, await codes.next());
+  await expect(keys.getByText(`Key ${seeded.kid} disabled.`, { exact: true })).toBeVisible();
+  await expect(keysAlert).toHaveText('');
+  await expect(row).toContainText('In vault and in sync (disabled)');
+  await expect(vaultRow).toContainText('disabled');
+  // The exchange really refuses the key now.
+  await row.getByRole('button', { name: `Test key ${seeded.kid}` }).click();
+  await expect(row.getByRole('status')).toHaveText('This API key is disabled. Enable the key again (turning 2FA off disables every key).');
+
+  // Enable: the code just spent is caught before it reaches the exchange; the next one works.
+  await row.getByRole('button', { name: `Enable key ${seeded.kid}` }).click();
+  await sendKeyCode(exchange, `enable key ${seeded.kid}`, codes.last());
+  await expect(keysAlert).toHaveText(
+    'This 2FA code was just used and the exchange will refuse it again: wait for the next code. Wait for the authenticator app to show a new code, then enter that one.',
+  );
+  await sendKeyCode(exchange, `enable key ${seeded.kid}`, await codes.next());
+  await expect(keys.getByText(`Key ${seeded.kid} enabled.`, { exact: true })).toBeVisible();
+  await expect(row).toContainText('In vault and in sync (active)');
+  await expect(vaultRow).toContainText('active');
+  await row.getByRole('button', { name: `Test key ${seeded.kid}` }).click();
+  await expect(row.getByRole('status')).toHaveText(/^Works: \d+ balances? read in \d+ ms\.$/);
+
+  // Delete: gone from the exchange's list and from the vault.
+  await row.getByRole('button', { name: `Delete key ${seeded.kid}` }).click();
+  await sendKeyCode(exchange, `delete key ${seeded.kid}`, await codes.next());
+  await expect(keys.getByText(`Key ${seeded.kid} deleted on the exchange.`, { exact: true })).toBeVisible();
+  await expect(row).toHaveCount(0);
+  await expect(page.getByText('No keys yet.')).toBeVisible();
+  await expect(exchange.getByRole('form', { name: 'Key change code' })).toHaveCount(0);
+});
+
+test('with the 2FA seed stored, a second code in the same period is waited for, in seconds, then used', async ({ page, harness }) => {
+  // Up to 15 s to reach a login early in a period, then most of the period waited for, by design.
+  test.setTimeout(90_000);
+  const exchange = await setUp(page, harness, sandbox.url);
+  const accounts = await harness.backend.channels['accounts.list'](undefined);
+  const accountId = accounts.ok ? accounts.value[0]?.id : undefined;
+  if (!accountId) throw new Error('The account is not in the vault.');
+  expect((await harness.backend.channels['accounts.setTotpSeed']({ accountId, seed: TRADER.totpSecret })).ok).toBe(true);
+
+  // Log in early enough in a period that the wait for the next one lasts several seconds, even on a busy machine.
+  await atLeastLeftInPeriod(15_000);
+  const login = exchange.getByRole('form', { name: 'Log in' });
+  await login.getByLabel('Password').fill(TRADER.password);
+  await login.getByRole('button', { name: 'Log in' }).click();
+  await expect(exchange.getByRole('status', { name: 'Session' })).toHaveText(/^Logged in as trader@sandbox\.test /);
+  await expect(login).toHaveCount(0);
+
+  const create = exchange.getByRole('form', { name: 'Create key' });
+  await create.getByLabel('Label').fill('after the wait');
+  await create.getByLabel('Scopes (comma separated)').fill('read');
+  await create.getByRole('button', { name: 'Create key' }).click();
+
+  const wait = exchange.getByRole('status', { name: 'Code wait' });
+  const shown = /^The 2FA code was just used: waiting (\d+) s for the next one, for creating the key\.$/;
+  await expect(wait).toHaveText(shown);
+  const secondsOf = async () => Number(shown.exec(await wait.innerText())?.[1] ?? Number.NaN);
+  const first = await secondsOf();
+  expect(first).toBeGreaterThanOrEqual(1);
+  expect(first).toBeLessThanOrEqual(30);
+  await expect.poll(secondsOf, { timeout: 3_000 }).toBeLessThan(first);
+  await expect(exchange.getByRole('button', { name: 'Create key' })).toBeDisabled();
+
+  await expect(exchange.getByText(/^Key \S+ created\.$/)).toBeVisible({ timeout: 35_000 });
+  await expect(wait).toHaveCount(0);
+  await expect(exchange.getByRole('form', { name: 'Key change code' })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Keys', exact: true })).toContainText('after the wait');
+});
+
+test('a creation whose answer was lost is listed as unfinished, its key shows on the exchange, and it can be dismissed', async ({ page, harness }) => {
+  const proxy = await startAnswerDroppingProxy(sandbox.url);
+  try {
+    const exchange = await setUp(page, harness, proxy.url);
+    const codes = new TotpCodes(TRADER.totpSecret);
+    await logIn(exchange, await codes.next());
+
+    proxy.dropAnswerTo('POST', barongPaths.apiKeys);
+    const create = exchange.getByRole('form', { name: 'Create key' });
+    await create.getByLabel('Label').fill('answer lost');
+    await create.getByLabel('Scopes (comma separated)').fill('read');
+    await create.getByRole('button', { name: 'Create key' }).click();
+    await sendKeyCode(exchange, 'create the key', await codes.next());
+
+    const keys = exchange.getByRole('region', { name: 'Keys on the exchange' });
+    await expect(keys.getByRole('alert')).toHaveText(`${new URL(proxy.url).host} closed the connection unexpectedly.`);
+    const unfinished = keys.getByRole('region', { name: 'Unfinished key creations' });
+    await expect(unfinished).toContainText('These key creations were interrupted: the exchange may hold a key whose secret was never saved.');
+    await expect(unfinished.getByRole('listitem')).toHaveCount(1);
+    await expect(unfinished.getByRole('listitem')).toContainText(/^answer lost \(read\), started .+ Dismiss$/);
+    await expect(page.getByText('No keys yet.')).toBeVisible();
+
+    // The exchange did make the key: it is the one the vault has no secret for.
+    await keys.getByRole('button', { name: 'List keys on the exchange' }).click();
+    const seeded = new Set(sandbox.apiKeys.map((key) => key.kid));
+    const remote = keys.getByRole('table', { name: 'Keys on the exchange' });
+    const orphans = remote.getByRole('row').filter({ hasText: 'Only on the exchange' });
+    await expect(orphans).toHaveCount(3);
+    const kids = (await orphans.locator('td.mono').allInnerTexts()).filter((kid) => !seeded.has(kid));
+    expect(kids).toHaveLength(1);
+    await expect(remote.getByRole('row', { name: new RegExp(kids[0] ?? '-') })).toContainText(
+      'Only on the exchange (active): secret unknown, created elsewhere or by an unfinished creation',
+    );
+
+    await unfinished.getByRole('button', { name: 'Dismiss answer lost creation' }).click();
+    await expect(unfinished).toHaveCount(0);
+    expect(await harness.backend.channels['keys.pendingCreations']({})).toEqual({ ok: true, value: [] });
+  } finally {
+    await proxy.close();
+  }
+});
