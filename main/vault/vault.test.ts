@@ -41,7 +41,7 @@ describe('vault accounts', () => {
     expect(() => vault.reorderAccounts([a.id])).toThrow(expect.objectContaining({ code: 'VAULT_NOT_FOUND' }));
     vault.deleteAccount(a.id);
     expect(vault.listAccounts().map((account) => account.id)).toEqual([b.id]);
-    expect(vault.search(vector.kid).keys).toEqual([]);
+    expect(vault.search(vector.kid).accountIds).toEqual([]);
     expect(() => vault.deleteAccount(a.id)).toThrow(expect.objectContaining({ code: 'VAULT_NOT_FOUND' }));
   });
 
@@ -173,19 +173,24 @@ describe('secrets kept for signing while unlocked', () => {
 });
 
 describe('vault search', () => {
-  it('finds accounts by name or URL, keys by label or kid prefix, treating wildcards literally', async () => {
+  it('finds accounts by name or URL, or by a key label or kid prefix, treating wildcards literally', async () => {
     const { vault } = await unlockedTempVault();
     const sandbox = vault.createAccount(SANDBOX);
-    vault.createAccount({ name: 'Main 100%_exchange', baseUrl: 'https://main.example' });
+    const main = vault.createAccount({ name: 'Main 100%_exchange', baseUrl: 'https://main.example' });
+    const third = vault.createAccount({ name: 'Third', baseUrl: 'https://third.example' });
     vault.importKey({ accountId: sandbox.id, kid: '61d025b8573501c2', secret: vector.secret, label: 'Market maker' });
-    vault.importKey({ accountId: sandbox.id, kid: '7f5a26819f2dd8be', secret: vector.secret, label: 'reporting' });
-    expect(vault.search('sand').accounts.map((account) => account.name)).toEqual(['Sandbox']);
-    expect(vault.search('main.example').accounts).toHaveLength(1);
-    expect(vault.search('100%_').accounts).toHaveLength(1);
-    expect(vault.search('%').accounts).toHaveLength(1);
-    expect(vault.search('7f5a').keys.map((key) => key.label)).toEqual(['reporting']);
-    expect(vault.search('5a26').keys).toEqual([]);
-    expect(vault.search('MAKER').keys.map((key) => key.kid)).toEqual(['61d025b8573501c2']);
+    vault.importKey({ accountId: third.id, kid: '7f5a26819f2dd8be', secret: vector.secret, label: 'reporting' });
+    const found = (text: string) => vault.search(text).accountIds;
+    expect(found('sand')).toEqual([sandbox.id]);
+    expect(found('main.example')).toEqual([main.id]);
+    expect(found('100%_')).toEqual([main.id]);
+    expect(found('%')).toEqual([main.id]);
+    expect(found('7f5a')).toEqual([third.id]);
+    expect(found('5a26')).toEqual([]);
+    expect(found('MAKER')).toEqual([sandbox.id]);
+    // In list order, whether found by the account or by a key.
+    expect(found('.example')).toEqual([main.id, third.id]);
+    expect(found('e')).toEqual([sandbox.id, main.id, third.id]);
   });
 });
 

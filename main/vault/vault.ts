@@ -55,8 +55,8 @@ export interface VaultStatus extends UnlockMethods {
 }
 
 export interface SearchResults {
-  accounts: Account[];
-  keys: ApiKey[];
+  /** The accounts found by name or URL, or by one of their keys, in list order. */
+  accountIds: string[];
 }
 
 // Associated data binds each ciphertext to its row: copied onto another row, it fails to open.
@@ -273,7 +273,7 @@ export class Vault {
   /** Accounts by name or URL and keys by label anywhere in the text; keys by kid from its start. */
   search(text: string): SearchResults {
     const query = likeEscape(parseInput(searchSchema, text, 'The search'));
-    return { accounts: this.accounts.search(`%${query}%`), keys: this.keys.search(`%${query}%`, `${query}%`) };
+    return { accountIds: this.accounts.searchIds(`%${query}%`, `${query}%`) };
   }
 
   // Settings and audit

@@ -108,11 +108,20 @@ export class AccountsStore {
     return rows.map((row) => ({ ...toAccount(row), keyCount: row.key_count }));
   }
 
-  search(pattern: string): Account[] {
-    const rows = this.db
-      .prepare(`SELECT ${COLUMNS} FROM accounts WHERE name LIKE ? ESCAPE '\\' OR base_url LIKE ? ESCAPE '\\' ORDER BY sort_order`)
-      .all(pattern, pattern) as AccountRow[];
-    return rows.map(toAccount);
+  /**
+   * The ids of the accounts matching by name or URL, or holding a key matching by label or by kid
+   * prefix, in list order: all the list needs, so a search over 10,000 keys answers ids only.
+   */
+  searchIds(pattern: string, kidPrefix: string): string[] {
+    return this.db
+      .prepare(
+        `SELECT id FROM accounts
+         WHERE name LIKE @pattern ESCAPE '\\' OR base_url LIKE @pattern ESCAPE '\\'
+            OR id IN (SELECT account_id FROM api_keys WHERE label LIKE @pattern ESCAPE '\\' OR kid LIKE @kidPrefix ESCAPE '\\')
+         ORDER BY sort_order, created_at`,
+      )
+      .pluck()
+      .all({ pattern, kidPrefix }) as string[];
   }
 
   totpSeed(id: string): Buffer | null | undefined {

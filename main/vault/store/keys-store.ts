@@ -98,13 +98,6 @@ export class KeysStore {
     return rows.map(toKey);
   }
 
-  search(pattern: string, kidPrefix: string): ApiKey[] {
-    const rows = this.db
-      .prepare(`SELECT ${COLUMNS} FROM api_keys WHERE label LIKE ? ESCAPE '\\' OR kid LIKE ? ESCAPE '\\' ORDER BY kid`)
-      .all(pattern, kidPrefix) as KeyRow[];
-    return rows.map(toKey);
-  }
-
   update(id: string, fields: { label: string; scopes: string[] }): boolean {
     return this.db.prepare('UPDATE api_keys SET label = ?, scopes = ? WHERE id = ?').run(fields.label, JSON.stringify(fields.scopes), id).changes === 1;
   }

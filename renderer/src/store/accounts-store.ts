@@ -68,8 +68,7 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
         set({ loadError: result.error });
         return;
       }
-      const ids = new Set<string>([...result.value.accounts.map((account) => account.id), ...result.value.keys.map((key) => key.accountId)]);
-      set({ matches: ids });
+      set({ matches: new Set(result.value.accountIds) });
     },
     select: async (accountId) => {
       set({ selectedId: accountId, keys: null });
