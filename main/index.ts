@@ -13,6 +13,8 @@ import { clearClipboardOnQuit } from './electron/clipboard-on-quit';
 import { createElectronClipboard } from './electron/clipboard-writer';
 import { forwardEvents } from './electron/forward-events';
 import { electronAddonPath } from './electron/native-addon';
+import { receiveOpenedBackups } from './electron/opened-backups';
+import type { OpenedBackups } from './electron/opened-backups';
 import { lockOnPowerEvents } from './electron/power-events';
 import { rememberWindowState, savedPlacement } from './electron/remember-window';
 import { createSafeStorageKeychain } from './electron/safe-storage-keychain';
@@ -42,8 +44,15 @@ const DEV_TOOLS = !app.isPackaged;
 let mainWindow: BrowserWindow | undefined;
 
 registerAppScheme();
+// Before `ready`: macOS hands over the backup that launched the app as soon as it can.
+const openedBackups = receiveOpenedBackups();
 
-if (holdSingleInstance(showMainWindow)) {
+const secondStart = (argv: string[], workingDirectory: string) => {
+  showMainWindow();
+  void openedBackups.fromArgv(argv, workingDirectory);
+};
+if (holdSingleInstance(secondStart)) {
+  void openedBackups.fromArgv(process.argv, process.cwd());
   // A vault app quits with its window on every platform: a running app without a window would
   // keep an unlocked vault out of sight.
   app.on('window-all-closed', () => app.quit());
@@ -110,11 +119,19 @@ async function start(): Promise<void> {
   };
   installApplicationMenu(applicationMenu({ platform: process.platform, appName: app.getName(), run, devTools: DEV_TOOLS }));
 
-  mainWindow = openMainWindow({ dataDir, backend, autoLock, logger });
+  mainWindow = openMainWindow({ dataDir, backend, autoLock, logger, openedBackups });
   await mainWindow.loadURL(APP_ENTRY_URL);
 }
 
-function openMainWindow({ dataDir, backend, autoLock, logger }: { dataDir: string; backend: Backend; autoLock: AutoLock; logger: Logger }) {
+interface WindowParts {
+  dataDir: string;
+  backend: Backend;
+  autoLock: AutoLock;
+  logger: Logger;
+  openedBackups: OpenedBackups;
+}
+
+function openMainWindow({ dataDir, backend, autoLock, logger, openedBackups }: WindowParts) {
   const statePath = join(dataDir, WINDOW_STATE_FILE);
   const placement = savedPlacement(statePath);
   const window = new BrowserWindow({
@@ -130,6 +147,7 @@ function openMainWindow({ dataDir, backend, autoLock, logger }: { dataDir: strin
   rememberWindowState(window, statePath, logger);
   reportWindowActivity(window.webContents, autoLock);
   const stopForwarding = forwardEvents(backend, window.webContents);
+  openedBackups.sendTo(window.webContents, logger);
   window.on('closed', () => {
     stopForwarding();
     mainWindow = undefined;

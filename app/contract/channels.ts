@@ -58,8 +58,6 @@ export const contract = {
   'vault.removePassphrase': channel(z.object({ current: passphrase }), vaultStatusSchema),
   'vault.addKeychain': channel(nothing, vaultStatusSchema),
   'vault.removeKeychain': channel(nothing, vaultStatusSchema),
-  /** The accounts found by name or URL, or by a key's label or kid prefix: ids, in list order. */
-  'vault.search': channel(z.object({ text: z.string().max(200) }), z.strictObject({ accountIds: z.array(idSchema) })),
 
   'accounts.list': channel(nothing, z.array(accountSummarySchema)),
   'accounts.get': channel(byAccount, accountSchema),

@@ -7,6 +7,11 @@ import { CODE_PURPOSES } from './records';
  */
 export const events = {
   /**
+   * The trader opened a backup file from the computer (double-click, Open With, the Dock): its
+   * name without the folder, and its content (encrypted) for the import form to take.
+   */
+  'backup.opened': z.strictObject({ fileName: z.string(), contentBase64: z.string() }),
+  /**
    * A stored-seed 2FA code was spent in this 30 s period (by the login, say) and the call in
    * flight waits for the next one: sent about once a second with the seconds left.
    */

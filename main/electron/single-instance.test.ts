@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { holdSingleInstance } from './single-instance';
 
 vi.mock('electron', () => ({ app: undefined }));
@@ -13,20 +13,24 @@ class FakeApp extends EventEmitter {
 }
 
 describe('holdSingleInstance', () => {
-  it('runs the first instance and brings it forward when another starts', () => {
+  it("runs the first instance and hands it a second start's command line and directory", () => {
     const app = new FakeApp(true);
-    const showFirst = vi.fn();
-    expect(holdSingleInstance(showFirst, app)).toBe(true);
+    const onSecondStart = vi.fn();
+    expect(holdSingleInstance(onSecondStart, app)).toBe(true);
     expect(app.quit).not.toHaveBeenCalled();
-    app.emit('second-instance');
-    expect(showFirst).toHaveBeenCalledTimes(1);
+    app.emit('second-instance', { preventDefault: vi.fn() }, ['barong-vault', '/home/t/monday.barongvault'], '/home/t', {});
+    expect(onSecondStart).toHaveBeenCalledExactlyOnceWith(['barong-vault', '/home/t/monday.barongvault'], '/home/t');
   });
 
   it('quits a second instance', () => {
     const app = new FakeApp(false);
-    const showFirst = vi.fn();
-    expect(holdSingleInstance(showFirst, app)).toBe(false);
+    const onSecondStart = vi.fn();
+    expect(holdSingleInstance(onSecondStart, app)).toBe(false);
     expect(app.quit).toHaveBeenCalledTimes(1);
     expect(app.listenerCount('second-instance')).toBe(0);
+  });
+
+  it("takes Electron's own app (checked by tsc)", () => {
+    expectTypeOf<Electron.App>().toExtend<Parameters<typeof holdSingleInstance>[1]>();
   });
 });

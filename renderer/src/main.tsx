@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { useAccountsStore } from './store/accounts-store';
+import { useOpenedBackupStore } from './store/opened-backup-store';
 import { useSettingsStore } from './store/settings-store';
 import { useVaultStore } from './store/vault-store';
 import { useViewStore } from './store/view-store';
@@ -13,12 +14,14 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
 // A lock from main (auto-lock, suspend, the menu) must take the UI back to the lock screen,
-// which unmounts every screen holding account data.
+// which unmounts every screen holding account data. An opened backup stays (see its store).
 api().vault.onLocked(() => {
   useAccountsStore.getState().reset();
   useViewStore.getState().reset();
   void useVaultStore.getState().refresh();
 });
+// Subscribed as the script starts: main holds a backup that launched the app until the page has loaded.
+api().backup.onOpened((backup) => useOpenedBackupStore.getState().opened(backup));
 void useVaultStore.getState().refresh();
 followThemeSetting();
 void useSettingsStore.getState().load();

@@ -300,3 +300,90 @@ test("the menu's Settings and Search commands reach the page", async ({ page, ha
   await menu('search');
   await expect(page.getByLabel('Search accounts and keys')).toBeFocused();
 });
+
+/** Hands the page a backup as main does when the trader opens a .barongvault file from the computer. */
+async function openFromComputer(page: Page, backup: { fileName: string; contentBase64: string }) {
+  await page.evaluate(
+    ([deliver, payload]) => (globalThis as unknown as Record<string, (event: string, body: unknown) => void>)[deliver]?.('backup.opened', payload),
+    [DELIVER_EVENT, backup] as const,
+  );
+}
+
+async function exportedBackup(harness: Harness) {
+  const exported = await harness.backend.channels['backup.export']({ passphrase: BACKUP_PASSPHRASE });
+  if (!exported.ok) throw new Error(exported.error.message);
+  return { fileName: 'monday.barongvault', contentBase64: exported.value.contentBase64 };
+}
+
+async function unlockInPage(page: Page) {
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { name: 'Vault unlocked' })).toBeVisible();
+}
+
+test('a backup opened from the computer waits through the lock and imports with its passphrase only', async ({ page, harness }) => {
+  await createVaultInPage(page, harness.url);
+  const accountId = await accountWithKey(harness);
+  const backup = await exportedBackup(harness);
+  expect(await harness.backend.channels['accounts.delete']({ accountId })).toMatchObject({ ok: true });
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock the vault' })).toBeVisible();
+
+  await openFromComputer(page, backup);
+  await expect(page.getByRole('status')).toHaveText('Unlock the vault to import monday.barongvault, the backup opened from your computer.');
+  await unlockInPage(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
+  const importForm = page.getByRole('form', { name: 'Import a backup' });
+  await expect(importForm).toHaveAccessibleDescription(/^Opened from your computer: monday\.barongvault/);
+  await expect(importForm.getByLabel('Backup file')).toHaveCount(0);
+  await expect(importForm.getByLabel('Passphrase of the backup')).toBeFocused();
+
+  // Encrypted and opened on purpose: a lock does not make the trader open it again.
+  await importForm.getByLabel('Passphrase of the backup').fill('typed before the lock');
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(/^Unlock the vault to import monday\.barongvault/);
+  await unlockInPage(page);
+  await expect(importForm).toContainText('Opened from your computer: monday.barongvault');
+  await expect(importForm.getByLabel('Passphrase of the backup')).toHaveValue('');
+
+  await importForm.getByLabel('Passphrase of the backup').fill('not the backup passphrase');
+  await importForm.getByRole('button', { name: 'Import backup' }).click();
+  await expect(importForm.getByRole('alert')).toHaveText(/^Wrong backup passphrase/);
+  await expect(importForm).toContainText('Opened from your computer: monday.barongvault');
+
+  await importForm.getByLabel('Passphrase of the backup').fill(BACKUP_PASSPHRASE);
+  await importForm.getByRole('button', { name: 'Import backup' }).click();
+  const report = importForm.getByRole('region', { name: 'Import report' });
+  await expect(report).toContainText('Imported: 1 account added, 0 accounts matched one already here, 1 key added.');
+  await expect(importForm).not.toContainText('Opened from your computer');
+  await expect(importForm.getByLabel('Backup file')).toBeVisible();
+  const accounts = await harness.backend.channels['accounts.list'](undefined);
+  expect(accounts).toMatchObject({ ok: true, value: [{ name: 'Main exchange' }] });
+
+  // Imported is done with: the next unlock starts from the accounts again.
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('');
+  await unlockInPage(page);
+  await expect(page.getByRole('button', { name: 'Accounts' })).toHaveAttribute('aria-current', 'page');
+});
+
+test('a backup opened while the vault is open goes to the import form, and Cancel puts the file field back', async ({ page, harness }) => {
+  await createVaultInPage(page, harness.url);
+  await accountWithKey(harness);
+  const backup = await exportedBackup(harness);
+  await expect(page.getByRole('button', { name: 'Accounts' })).toHaveAttribute('aria-current', 'page');
+
+  await openFromComputer(page, backup);
+  const importForm = page.getByRole('form', { name: 'Import a backup' });
+  await expect(importForm).toContainText('Opened from your computer: monday.barongvault');
+  await expect(page.getByRole('button', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
+  await expect(importForm.getByLabel('Passphrase of the backup')).toBeFocused();
+  await expectNoSeriousAxeViolations(page);
+
+  await importForm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(importForm).not.toContainText('Opened from your computer');
+  await expect(importForm.getByLabel('Backup file')).toBeFocused();
+  await importForm.getByLabel('Passphrase of the backup').fill(BACKUP_PASSPHRASE);
+  await importForm.getByRole('button', { name: 'Import backup' }).click();
+  await expect(importForm.getByRole('alert')).toHaveText('Choose the backup file first (a .barongvault file exported by Barong Vault).');
+});

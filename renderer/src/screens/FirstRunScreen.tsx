@@ -4,6 +4,7 @@ import { errorText } from '../error-text';
 import { keychainRefusal } from '../keychain-words';
 import { useVaultStore } from '../store/vault-store';
 import type { VaultStatus } from '../store/vault-store';
+import { OpenedBackupNote } from './OpenedBackupNote';
 import { PassphraseField } from './PassphraseField';
 
 type Protection = 'passphrase' | 'keychain' | 'both';
@@ -65,6 +66,7 @@ export function FirstRunScreen({ computerKeychain }: { computerKeychain: VaultSt
   return (
     <main>
       <h1>Create your vault</h1>
+      <OpenedBackupNote first="Create the vault" />
       <p>The vault keeps your exchange API keys encrypted on this computer. Choose what unlocks it.</p>
       <form onSubmit={submit} aria-describedby={errorId} noValidate>
         <fieldset>

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { errorText } from '../error-text';
 import { useVaultStore } from '../store/vault-store';
 import type { VaultStatus } from '../store/vault-store';
+import { OpenedBackupNote } from './OpenedBackupNote';
 import { PassphraseField } from './PassphraseField';
 
 export function UnlockScreen({ status }: { status: VaultStatus }) {
@@ -35,6 +36,7 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
   return (
     <main>
       <h1>Unlock the vault</h1>
+      <OpenedBackupNote first="Unlock the vault" />
       {status.keychain !== null && (
         <p>
           <button type="button" onClick={() => void attempt(undefined)} disabled={busy}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { errorText } from '../error-text';
 import { useAccountsStore } from '../store/accounts-store';
+import { useOpenedBackupStore } from '../store/opened-backup-store';
 import { useVaultStore } from '../store/vault-store';
 import { useViewStore } from '../store/view-store';
 import type { View } from '../store/view-store';
@@ -19,7 +20,14 @@ const VIEWS: readonly { view: View; label: string; shortcut?: string }[] = [
 export function UnlockedScreen() {
   const lock = useVaultStore((state) => state.lock);
   const { view, show, focusSearch } = useViewStore();
+  const openedBackup = useOpenedBackupStore((state) => state.backup);
   const [error, setError] = useState('');
+
+  // A backup opened from the computer goes to the import form in the settings: at once when the
+  // vault is open, otherwise as soon as it is unlocked.
+  useEffect(() => {
+    if (openedBackup) show('settings');
+  }, [openedBackup, show]);
 
   // Cmd/Ctrl+K and Cmd/Ctrl+,: from the application menu in Electron, from the keyboard in a
   // plain page (where no menu takes them first).
