@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{app,main,cli,sandbox,test}/**/*.test.ts'],
+    include: ['{app,main,renderer,cli,sandbox,test}/**/*.test.ts'],
     exclude: ['node_modules/**', 'test/fixtures/**'],
     // Some suites spawn real curl, http and node processes; give them room on a 2-core machine.
     testTimeout: 30_000,

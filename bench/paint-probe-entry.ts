@@ -30,8 +30,8 @@ function shownList(): ListSignature {
  * list is in the DOM: rAF callbacks run just before the frame's style, layout and paint, and a
  * posted message runs after them, so it marks the frame that shows the list as painted (on the
  * main thread; compositing follows on another). A second rAF would add a whole frame; the Event
- * Timing API ends at the first paint after the keydown's own handlers, which here is the typed
- * character, not the list, since the list waits for vault.search to answer.
+ * Timing API ends at the first paint after the keydown's own handlers, which shows the typed
+ * character and need not show the list.
  */
 function timeNextKeystroke(expected: ListSignature): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import type { Backend } from '../main/services/create-backend';
+import { accountFilter } from '../renderer/src/store/account-search';
+import type { AccountFilter, SearchableAccount } from '../renderer/src/store/account-search';
 import { CHROMIUM_LAUNCH, PAGE_VIEWPORT } from '../test/harness/chromium-launch';
 import { startHarnessBackend } from '../test/harness/harness-backend';
 import { startHarnessServer } from '../test/harness/harness-server';
@@ -23,8 +24,6 @@ export interface SearchPaintFigures {
   keystrokes: number;
   medianMs: number;
   p90Ms: number;
-  /** The median time of a bare vault.search call from the page, with no keystroke and no paint. */
-  apiRoundTripMs: number;
 }
 
 /** One measured keystroke: the box holds `before`, shows `shownBefore`; typing `key` must show `expected`. */
@@ -37,29 +36,23 @@ interface Keystroke {
 
 type ProbeWindow = Record<string, PaintProbe>;
 
-/** What AccountsView shows for `text`: every account for an empty box, else those vault.search finds by account or by key, in list order. */
-async function listFor(backend: Backend, names: ReadonlyMap<string, string>, text: string): Promise<ListSignature> {
-  let shown = [...names.keys()];
-  if (text.trim() !== '') {
-    const found = await backend.channels['vault.search']({ text: text.trim() });
-    if (!found.ok) throw new Error(`vault.search failed: ${found.error.code}`);
-    const ids = new Set(found.value.accountIds);
-    shown = shown.filter((id) => ids.has(id));
-  }
-  return { count: shown.length, first: names.get(shown[0] ?? '') ?? null, last: names.get(shown[shown.length - 1] ?? '') ?? null };
+/** What AccountsView shows for `text`, through the page's own filter. */
+function listFor(find: AccountFilter<SearchableAccount>, text: string): ListSignature {
+  const shown = find(text);
+  return { count: shown.length, first: shown[0]?.name ?? null, last: shown[shown.length - 1]?.name ?? null };
 }
 
 /**
  * Queries typed one character at a time: account names, key labels and kid prefixes. Only the
  * keystrokes that change the list are measured: one that leaves it as it was paints nothing new.
  */
-async function planKeystrokes(backend: Backend, names: ReadonlyMap<string, string>, kids: string[]): Promise<Keystroke[]> {
+function planKeystrokes(find: AccountFilter<SearchableAccount>, kids: string[]): Keystroke[] {
   const queries = ['Meridian 1', 'hedge 13', 'Raven 7', 'quartz', (kids[1234] as string).slice(0, 5), 'Onyx 2', 'grid 4', (kids[4321] as string).slice(0, 4), 'Cobalt 11', 'taker 4', 'Zephyr 19', 'arb 250-', 'Summit'];
   const plan: Keystroke[] = [];
   for (const query of queries) {
-    let shownBefore = await listFor(backend, names, '');
+    let shownBefore = listFor(find, '');
     for (let typed = 1; typed <= query.length && plan.length < KEYSTROKES; typed += 1) {
-      const expected = await listFor(backend, names, query.slice(0, typed));
+      const expected = listFor(find, query.slice(0, typed));
       if (!sameList(expected, shownBefore)) plan.push({ before: query.slice(0, typed - 1), key: query.charAt(typed - 1), shownBefore, expected });
       shownBefore = expected;
     }
@@ -74,33 +67,13 @@ async function timeKeystroke(page: Page, step: Keystroke): Promise<number> {
   await page.getByLabel('Search accounts and keys').fill(step.before);
   await waitUntilShown(page, step.shownBefore);
   await page.evaluate(([probe, expected]) => (globalThis as unknown as ProbeWindow)[probe]?.arm(expected), [PAINT_PROBE, step.expected] as const);
-  // The key goes down alone and comes up once the list is painted: Playwright's protocol messages
-  // for the key-up would otherwise share the pipe with the API calls the keystroke makes.
+  // The key goes down alone and comes up once the list is painted: the key-up's own work would
+  // otherwise land in the frame being measured.
   await page.keyboard.down(step.key);
   const ms = await page.evaluate((probe) => (globalThis as unknown as ProbeWindow)[probe]?.settled(), PAINT_PROBE);
   await page.keyboard.up(step.key);
   if (ms === undefined) throw new Error('The paint probe is missing from the page.');
   return ms;
-}
-
-/**
- * The same searches called from the page with nothing else going on: the share of a keystroke
- * spent on the harness's way to the backend (a Playwright binding, then HTTP), where the app has
- * Electron's IPC.
- */
-async function timeSearchCalls(page: Page, plan: Keystroke[]): Promise<number[]> {
-  const texts = plan.map((step) => (step.before + step.key).trim());
-  const times = await page.evaluate(async (queries) => {
-    const api = (globalThis as unknown as { api: { vault: { search(input: { text: string }): Promise<unknown> } } }).api;
-    const elapsed: number[] = [];
-    for (const text of queries) {
-      const started = performance.now();
-      await api.vault.search({ text });
-      elapsed.push(performance.now() - started);
-    }
-    return elapsed;
-  }, texts);
-  return times.sort((a, b) => a - b);
 }
 
 const percentile = (sorted: number[], share: number) => sorted[Math.max(0, Math.ceil(sorted.length * share) - 1)] ?? Number.NaN;
@@ -126,21 +99,19 @@ export async function benchSearchPaint(log: (line: string) => void, rendererDir 
 
     const accounts = await backend.channels['accounts.list'](undefined);
     if (!accounts.ok) throw new Error(`accounts.list failed: ${accounts.error.code}`);
-    const names = new Map(accounts.value.map((account) => [account.id, account.name]));
-    const plan = await planKeystrokes(backend, names, kids);
-    await waitUntilShown(page, await listFor(backend, names, ''));
+    const find = accountFilter(accounts.value);
+    const plan = planKeystrokes(find, kids);
+    await waitUntilShown(page, listFor(find, ''));
 
     const times: number[] = [];
     for (const step of plan) times.push(await timeKeystroke(page, step));
     times.sort((a, b) => a - b);
-    const roundTrips = await timeSearchCalls(page, plan);
     return {
       keys: kids.length,
-      accounts: names.size,
+      accounts: accounts.value.length,
       keystrokes: times.length,
       medianMs: percentile(times, 0.5),
       p90Ms: percentile(times, 0.9),
-      apiRoundTripMs: percentile(roundTrips, 0.5),
     };
   } finally {
     await browser.close();

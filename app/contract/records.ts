@@ -46,7 +46,9 @@ export const accountSchema = z.strictObject({
   createdAt: timestamp,
   updatedAt: timestamp,
 });
-export const accountSummarySchema = accountSchema.extend({ keyCount: z.number() }).strict();
+/** What names a key in the accounts list, so that the renderer can search it without asking main. */
+export const keyNameSchema = z.strictObject({ kid: z.string(), label: z.string() });
+export const accountSummarySchema = accountSchema.extend({ keys: z.array(keyNameSchema) }).strict();
 
 export const REMOTE_STATES = ['active', 'disabled', 'inactive', 'deleted_remotely', 'unknown'] as const;
 

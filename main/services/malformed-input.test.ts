@@ -17,7 +17,6 @@ const WRONG_INSIDE: Partial<Record<ChannelName, unknown[]>> = {
   'vault.create': [{}, { keychain: 'yes' }, { passphrase: 8, keychain: false }],
   'vault.unlock': [{ passphrase: ['x'] }],
   'vault.setPassphrase': [{}, { next: 'x'.repeat(5000) }],
-  'vault.search': [{}, { text: 'x'.repeat(201) }],
   'accounts.create': [{}, { name: 'A' }, { name: 'A', baseUrl: 7 }],
   'accounts.update': [{ accountId: NOT_AN_ID, fields: { name: 'A', baseUrl: 'https://a.example' } }],
   'accounts.reorder': [{ accountIds: [NOT_AN_ID] }],
@@ -47,7 +46,7 @@ describe('malformed requests', () => {
 
   it('names the field and what is wrong with it, in a short message', async () => {
     const { call } = testBackend();
-    const result = await call('vault.search', { text: 'x'.repeat(100_000) });
-    expect(result).toEqual({ ok: false, error: { code: 'input.invalid', message: 'The request (text): Too big: expected string to have <=200 characters' } });
+    const result = await call('keys.edit', { keyId: crypto.randomUUID(), label: 'x'.repeat(100_000) });
+    expect(result).toEqual({ ok: false, error: { code: 'input.invalid', message: 'The request (label): Too big: expected string to have <=200 characters' } });
   });
 });

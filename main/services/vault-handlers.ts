@@ -7,7 +7,7 @@ import type { HandlersOf } from './serve-channels';
 
 type VaultStatus = z.input<typeof vaultStatusSchema>;
 
-/** Setup, unlock, lock and how the vault key is wrapped; search across accounts and keys. */
+/** Setup, unlock, lock and how the vault key is wrapped. */
 export function vaultHandlers({ vault, keychain }: BackendParts): HandlersOf<'vault'> {
   const status = async (): Promise<VaultStatus> => ({ ...vault.status(), computerKeychain: await computerKeychain(keychain) });
   return {
@@ -40,7 +40,6 @@ export function vaultHandlers({ vault, keychain }: BackendParts): HandlersOf<'va
       vault.access.removeKeychain();
       return status();
     },
-    'vault.search': async ({ text }) => vault.search(text),
   };
 }
 

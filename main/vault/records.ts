@@ -18,8 +18,15 @@ export interface Account {
   updatedAt: number;
 }
 
+/** A key as the accounts list names it: enough to show and search it, nothing secret. */
+export interface KeyName {
+  kid: string;
+  label: string;
+}
+
 export interface AccountSummary extends Account {
-  keyCount: number;
+  /** In the order of the account's key list. */
+  keys: KeyName[];
 }
 
 export interface ApiKey {

@@ -86,8 +86,6 @@ export const totpSeedSchema = z
   .transform((value) => value.replace(/\s+/g, '').toUpperCase())
   .pipe(z.string().regex(/^[A-Z2-7]{16,128}=*$/, 'A 2FA seed is base32 text (letters A-Z and digits 2-7), at least 16 characters.'));
 
-export const searchSchema = z.string().trim().max(200);
-
 export const auditUseSchema = z.object({
   action: z.enum(['sign', 'send', 'copy']),
   method: z.string().max(10).nullish().transform((value) => value ?? null),

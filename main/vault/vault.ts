@@ -24,7 +24,6 @@ import {
   parseInput,
   passphraseSchema,
   remoteStateSchema,
-  searchSchema,
   settingsSchema,
   totpSeedSchema,
 } from './schemas';
@@ -54,15 +53,9 @@ export interface VaultStatus extends UnlockMethods {
   unlocked: boolean;
 }
 
-export interface SearchResults {
-  /** The accounts found by name or URL, or by one of their keys, in list order. */
-  accountIds: string[];
-}
-
 // Associated data binds each ciphertext to its row: copied onto another row, it fails to open.
 const secretAd = (accountId: string, kid: string) => `api-key-secret\n${accountId}\n${kid}`;
 const totpSeedAd = (accountId: string) => `totp-seed\n${accountId}`;
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The trader's accounts and keys, encrypted at rest. Everything that needs a secret asks
@@ -126,7 +119,7 @@ export class Vault {
   }
 
   listAccounts(): AccountSummary[] {
-    return this.accounts.listWithKeyCounts();
+    return this.accounts.listWithKeyNames();
   }
 
   /** Puts the accounts in the given order; every account must be named once. */
@@ -270,12 +263,6 @@ export class Vault {
     })();
   }
 
-  /** Accounts by name or URL and keys by label anywhere in the text; keys by kid from its start. */
-  search(text: string): SearchResults {
-    const query = likeEscape(parseInput(searchSchema, text, 'The search'));
-    return { accountIds: this.accounts.searchIds(`%${query}%`, `${query}%`) };
-  }
-
   // Settings and audit
 
   getSettings(): Settings {
@@ -336,7 +323,7 @@ export class Vault {
     const vaultKey = this.access.requireKey();
     return this.db.transaction(() => {
       const plan = planImport(payload, {
-        accounts: this.accounts.listWithKeyCounts(),
+        accounts: this.accounts.listWithKeyNames(),
         holdsSecret: (accountId, kid, secret) => this.holdsSecret(vaultKey, accountId, kid, secret),
         newId: () => randomUUID(),
       });
@@ -367,7 +354,7 @@ export class Vault {
     };
     return {
       accounts: this.accounts
-        .listWithKeyCounts()
+        .listWithKeyNames()
         .map((account) => backupAccount(account, this.totpSeed(account.id), this.keys.listByAccount(account.id).map((key) => backupKey(key, plainSecret(key.id))))),
       settings: this.getSettings(),
     };

@@ -7,7 +7,7 @@ export type JsonInvoke = (channel: string, input: unknown) => Promise<string>;
  * The test process's side of the page's binding: each call goes to the harness server's API as
  * the renderer's origin, with the bearer token, which therefore never enters the page. The answer
  * goes back as the JSON text, parsed in the page: Playwright carries one string far faster than
- * the object tree of a large answer (hundreds of keys from a search).
+ * the object tree of a large answer (the account list naming thousands of keys).
  */
 export function invokeOverHttp({ origin, token }: Pick<HarnessServer, 'origin' | 'token'>): JsonInvoke {
   return async (channel, input) => {

@@ -208,7 +208,7 @@ describe('vault backup: merge into a vault that has accounts', () => {
     expect(spare.id).not.toBe(source.spare.id);
     expect(spare.id).not.toBe(otherSpare.id);
     expect(spare.sortOrder).toBe(2);
-    expect({ ...spare, id: 'new', sortOrder: 2 }).toEqual({ ...source.vault.account(source.spare.id), id: 'new', sortOrder: 2, keyCount: 1 });
+    expect({ ...spare, id: 'new', sortOrder: 2 }).toEqual({ ...source.vault.account(source.spare.id), id: 'new', sortOrder: 2, keys: [{ kid: source.kids.spare, label: source.keys.spare.label }] });
     expect(target.vault.totpSeed(spare.id)).toBe(source.seeds.spare);
     const [spareKey] = target.vault.listKeys(spare.id);
     expect(spareKey).toMatchObject({ kid: source.kids.spare, remoteState: 'inactive', origin: 'imported' });

@@ -87,7 +87,7 @@ export function AccountDetail({ account }: { account: AccountSummary }) {
           }}
         >
           <p id="remove-question">
-            Remove {account.name} and the {keysWord(account.keyCount)} that go with it from this vault? The keys stay on the exchange.
+            Remove {account.name} and the {keysWord(account.keys.length)} that go with it from this vault? The keys stay on the exchange.
           </p>
           <div className="actions">
             <button type="button" onClick={() => void confirmRemove()}>

@@ -9,23 +9,29 @@ interface AccountListProps {
 }
 
 /**
- * The rows of the accounts list. Memoised because each keystroke in the search box renders the
- * view before the search answers: with hundreds of accounts, rendering the unchanged rows again
- * then would delay the typed character and the filtered list both.
+ * One row, memoised: each keystroke in the search box renders the list again, and with hundreds
+ * of accounts, rendering the rows that stay would take the frame the filtered list must fit in.
  */
-export const AccountList = memo(function AccountList({ accounts, onOpen }: AccountListProps) {
+const AccountRow = memo(function AccountRow({ account, onOpen }: { account: AccountSummary; onOpen(accountId: string): void }) {
+  return (
+    <li>
+      <button type="button" className="link" onClick={() => onOpen(account.id)}>
+        {account.name}
+      </button>{' '}
+      <span className="note">
+        {account.baseUrl} · {keysWord(account.keys.length)}
+      </span>
+    </li>
+  );
+});
+
+/** The rows of the accounts list. */
+export function AccountList({ accounts, onOpen }: AccountListProps) {
   return (
     <ul className="account-list" aria-label="Accounts">
       {accounts.map((account) => (
-        <li key={account.id}>
-          <button type="button" className="link" onClick={() => onOpen(account.id)}>
-            {account.name}
-          </button>{' '}
-          <span className="note">
-            {account.baseUrl} · {keysWord(account.keyCount)}
-          </span>
-        </li>
+        <AccountRow key={account.id} account={account} onOpen={onOpen} />
       ))}
     </ul>
   );
-});
+}

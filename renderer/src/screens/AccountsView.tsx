@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorText } from '../error-text';
 import { useAccountsStore } from '../store/accounts-store';
 import { useViewStore } from '../store/view-store';
@@ -8,7 +8,7 @@ import { AccountList } from './AccountList';
 
 /** The accounts: a searchable list, Add account, and one account's detail when selected. */
 export function AccountsView() {
-  const { accounts, loadError, query, matches, selectedId, load, search, select, create } = useAccountsStore();
+  const { accounts, loadError, query, shown, selectedId, load, search, select, create } = useAccountsStore();
   const [adding, setAdding] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
@@ -36,8 +36,6 @@ export function AccountsView() {
     requestAnimationFrame(() => searchRef.current?.focus());
   }, [searchFocusOwed, searchFocused, select]);
 
-  // Kept between renders, so that a keystroke alone leaves the memoised rows alone.
-  const shown = useMemo(() => accounts?.filter((account) => matches === null || matches.has(account.id)) ?? null, [accounts, matches]);
   const open = useCallback((accountId: string) => void select(accountId), [select]);
 
   const selected = accounts?.find((account) => account.id === selectedId);
@@ -48,7 +46,7 @@ export function AccountsView() {
       <h2 id="accounts-heading">Accounts</h2>
       <div className="field">
         <label htmlFor="account-search">Search accounts and keys</label>
-        <input id="account-search" ref={searchRef} type="search" value={query} onChange={(event) => void search(event.target.value)} aria-keyshortcuts="Control+K Meta+K" />
+        <input id="account-search" ref={searchRef} type="search" value={query} onChange={(event) => search(event.target.value)} aria-keyshortcuts="Control+K Meta+K" />
       </div>
       {loadError && (
         <p className="error" role="alert">

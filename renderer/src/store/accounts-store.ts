@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { RequestOf, ResponseOf } from '../../../app/contract/api';
 import type { ErrorInfo } from '../../../app/contract/result';
 import { api } from '../window-api';
+import { accountFilter } from './account-search';
 
 export type AccountSummary = ResponseOf<'accounts.list'>[number];
 export type Account = ResponseOf<'accounts.get'>;
@@ -14,13 +15,14 @@ interface AccountsState {
   accounts: AccountSummary[] | null;
   loadError: ErrorInfo | null;
   query: string;
-  /** Ids of the accounts the search found (by account or by key); null when the box is empty. */
-  matches: ReadonlySet<string> | null;
+  /** The accounts the search box lets through, in list order; null until the first answer. */
+  shown: AccountSummary[] | null;
   selectedId: string | null;
   /** The selected account's keys; null while loading. */
   keys: ApiKey[] | null;
   load(): Promise<void>;
-  search(text: string): Promise<void>;
+  /** Filters in the page, with no call to main: each keystroke shows its list in the same frame. */
+  search(text: string): void;
   select(accountId: string | null): Promise<void>;
   /** Actions answer with their error, or null, so the form that asked shows it in place. */
   create(fields: AccountFields): Promise<ErrorInfo | null>;
@@ -33,11 +35,11 @@ interface AccountsState {
   reset(): void;
 }
 
-const initial = { accounts: null, loadError: null, query: '', matches: null, selectedId: null, keys: null };
+const initial = { accounts: null, loadError: null, query: '', shown: null, selectedId: null, keys: null };
 
 export const useAccountsStore = create<AccountsState>()((set, get) => {
-  /** Each search answer is kept only if no later keystroke asked again. */
-  let searchSeq = 0;
+  /** Built once per list, so that a keystroke only compares. */
+  let filter = accountFilter<AccountSummary>([]);
 
   const loadKeys = async (accountId: string) => {
     const result = await api().keys.list({ accountId });
@@ -50,25 +52,15 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
     ...initial,
     load: async () => {
       const result = await api().accounts.list();
-      if (result.ok) set({ accounts: result.value, loadError: null });
-      else set({ loadError: result.error });
-      const { query } = get();
-      if (query.trim() !== '') await get().search(query);
-    },
-    search: async (text) => {
-      const seq = ++searchSeq;
-      set({ query: text });
-      if (text.trim() === '') {
-        set({ matches: null });
-        return;
-      }
-      const result = await api().vault.search({ text: text.trim() });
-      if (seq !== searchSeq) return;
       if (!result.ok) {
         set({ loadError: result.error });
         return;
       }
-      set({ matches: new Set(result.value.accountIds) });
+      filter = accountFilter(result.value);
+      set({ accounts: result.value, shown: filter(get().query), loadError: null });
+    },
+    search: (text) => {
+      set({ query: text, shown: get().accounts && filter(text) });
     },
     select: async (accountId) => {
       set({ selectedId: accountId, keys: null });
@@ -103,7 +95,7 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
       await Promise.all([get().load(), get().selectedId === accountId ? loadKeys(accountId) : Promise.resolve()]);
     },
     reset: () => {
-      searchSeq++;
+      filter = accountFilter([]);
       set(initial);
     },
   };
