@@ -21,17 +21,37 @@ function testWords(result: KeyTest | ErrorInfo): string {
   return errorText(result);
 }
 
+/** The 2FA code box of the login and of the key changes. */
+function CodeField({ id, code, onChange, refusal }: { id: string; code: string; onChange(code: string): void; refusal: ErrorInfo | null }) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  // A refused code is of no more use: the field is emptied and focused for the next one.
+  useEffect(() => {
+    if (!refusal) return;
+    onChange('');
+    inputRef.current?.focus();
+  }, [refusal, onChange]);
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-code`}>2FA code</label>
+      <input
+        id={`${id}-code`}
+        ref={inputRef}
+        type="text"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        className="mono"
+        value={code}
+        onChange={(event) => onChange(event.target.value)}
+        autoFocus
+      />
+    </div>
+  );
+}
+
 /** A 6-digit code for a call the exchange answered with `code_needed`. */
 function CodeForm({ label, what, failed, onSubmit, onCancel }: { label: string; what: string; failed: ErrorInfo | null; onSubmit(code: string): void; onCancel(): void }) {
   const id = useId();
   const [code, setCode] = useState('');
-  const inputRef = useRef<HTMLInputElement>(null);
-  // A refused code is of no more use: the field is emptied and focused for the next one.
-  useEffect(() => {
-    if (!failed) return;
-    setCode('');
-    inputRef.current?.focus();
-  }, [failed]);
   return (
     <form
       aria-label={label}
@@ -42,20 +62,7 @@ function CodeForm({ label, what, failed, onSubmit, onCancel }: { label: string; 
       }}
     >
       <p>The exchange asks for a 2FA code to {what}.</p>
-      <div className="field">
-        <label htmlFor={`${id}-code`}>2FA code</label>
-        <input
-          id={`${id}-code`}
-          ref={inputRef}
-          type="text"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          className="mono"
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          autoFocus
-        />
-      </div>
+      <CodeField id={id} code={code} onChange={setCode} refusal={failed} />
       <div className="actions">
         <button type="submit" disabled={code.trim() === ''}>
           Send the code
@@ -74,13 +81,6 @@ function LoginForm({ account }: { account: AccountSummary }) {
   const [email, setEmail] = useState(account.loginEmail ?? '');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const codeRef = useRef<HTMLInputElement>(null);
-  // A refused code is of no more use: the field is emptied and focused for the next one.
-  useEffect(() => {
-    if (!state.loginError || !codeRef.current) return;
-    setCode('');
-    codeRef.current.focus();
-  }, [state.loginError]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void state.login(email.trim(), password, state.loginCodeNeeded ? code : undefined).then(() => {
@@ -97,22 +97,7 @@ function LoginForm({ account }: { account: AccountSummary }) {
         <label htmlFor={`${id}-password`}>Password</label>
         <input id={`${id}-password`} type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />
       </div>
-      {state.loginCodeNeeded && (
-        <div className="field">
-          <label htmlFor={`${id}-code`}>2FA code</label>
-          <input
-            id={`${id}-code`}
-            ref={codeRef}
-            type="text"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            className="mono"
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            autoFocus
-          />
-        </div>
-      )}
+      {state.loginCodeNeeded && <CodeField id={id} code={code} onChange={setCode} refusal={state.loginError} />}
       {state.loginCodeNeeded && <p className="note">The account has 2FA on: enter the current code from the authenticator app.</p>}
       <p className="error" role="alert">
         {state.loginError ? errorText(state.loginError) : ''}
