@@ -146,18 +146,28 @@ export const useSignerStore = create<SignerState>()((set, get) => {
   let callSeq = 0;
   const cleared = { rendered: null, copied: null, sent: null, inputError: '', backendError: null };
 
-  const signNow = async (action: 'sign' | 'copy') => {
-    const { keyId, format } = get();
-    if (!keyId) return;
+  /**
+   * The chosen key and the request from the form, or null with the form's mistake shown (and any
+   * answer still on its way dropped): what Sign, Copy and Send all start from.
+   */
+  const readyRequest = () => {
+    const { keyId } = get();
+    if (!keyId) return null;
     const built = buildRequest(get());
     if ('error' in built) {
       callSeq++;
       set({ ...cleared, inputError: built.error, busy: null });
-      return;
+      return null;
     }
+    return { keyId, request: built.request };
+  };
+
+  const signNow = async (action: 'sign' | 'copy') => {
+    const ready = readyRequest();
+    if (!ready) return;
     const seq = ++callSeq;
     set({ inputError: '', backendError: null, busy: action });
-    const result = await signedCommand(action, { keyId, format, request: built.request });
+    const result = await signedCommand(action, { ...ready, format: get().format });
     if (seq !== callSeq) return;
     if (result.ok) set({ ...result.value, busy: null });
     else set({ rendered: null, copied: null, backendError: result.error, busy: null });
@@ -192,17 +202,11 @@ export const useSignerStore = create<SignerState>()((set, get) => {
     sign: () => signNow('sign'),
     copy: () => signNow('copy'),
     send: async () => {
-      const { keyId } = get();
-      if (!keyId) return;
-      const built = buildRequest(get());
-      if ('error' in built) {
-        callSeq++;
-        set({ ...cleared, inputError: built.error, busy: null });
-        return;
-      }
+      const ready = readyRequest();
+      if (!ready) return;
       const seq = ++callSeq;
       set({ inputError: '', backendError: null, sent: null, busy: 'send' });
-      const result = await api().signer.send({ keyId, request: built.request });
+      const result = await api().signer.send(ready);
       if (seq !== callSeq) return;
       if (result.ok) set({ sent: result.value, busy: null });
       else set({ backendError: result.error, busy: null });
