@@ -1,21 +1,12 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import type { RunningSandbox } from '../../sandbox/start-sandbox';
-import { startSandbox } from '../../sandbox/start-sandbox';
 import { expect, test } from '../harness/fixtures';
+import { seededSandboxForEachTest, TRADER } from './seeded-sandbox';
 import { TotpCodes } from './totp-codes';
 import { addSandboxAccount, createVaultInPage } from './ui-steps';
 
-const TRADER = { email: 'trader@sandbox.test', password: 'Trader-Sandbox-1', totpSecret: 'JBSWY3DPEHPK3PXP' };
-
-let sandbox: RunningSandbox;
-test.beforeEach(async () => {
-  sandbox = await startSandbox({ port: 0, seed: true });
-});
-test.afterEach(async () => {
-  await sandbox.close();
-});
+const sandbox = seededSandboxForEachTest();
 
 /** A loopback port nothing listens on: taken, then let go. */
 async function closedPort(): Promise<number> {
@@ -38,7 +29,7 @@ async function tryLogin(page: Page, url: string, baseUrl: string) {
 }
 
 test('a wrong 2FA code at login is explained in the catalogue\'s words, and the right one then works', async ({ page, harness }) => {
-  const { exchange, login } = await tryLogin(page, harness.url, sandbox.url);
+  const { exchange, login } = await tryLogin(page, harness.url, sandbox().url);
   const codes = new TotpCodes(TRADER.totpSecret);
   await login.getByLabel('2FA code').fill(codes.wrong());
   await login.getByRole('button', { name: 'Log in' }).click();
@@ -54,7 +45,7 @@ test('a wrong 2FA code at login is explained in the catalogue\'s words, and the 
 });
 
 test('a base URL with a wrong path prefix says the address has nothing there, and what to check', async ({ page, harness }) => {
-  const { exchange, login } = await tryLogin(page, harness.url, `${sandbox.url}/exchange`);
+  const { exchange, login } = await tryLogin(page, harness.url, `${sandbox().url}/exchange`);
   await expect(login.getByRole('alert')).toHaveText(
     'The exchange has nothing at this address (404 route.not_found). Check the account\'s base URL (the exchange\'s address, without /api/v2) and the path.',
   );
@@ -62,7 +53,7 @@ test('a base URL with a wrong path prefix says the address has nothing there, an
 });
 
 test('an https:// base URL to a plain-HTTP port says the server there does not speak HTTPS', async ({ page, harness }) => {
-  const host = new URL(sandbox.url).host;
+  const host = new URL(sandbox().url).host;
   const { exchange, login } = await tryLogin(page, harness.url, `https://${host}`);
   const words = `The secure connection to ${host} failed: the server there does not speak HTTPS. Check the account's base URL: https:// or http://, and the port.`;
   await expect(login.getByRole('alert')).toHaveText(words);

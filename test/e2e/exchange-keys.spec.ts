@@ -1,23 +1,15 @@
 import type { Locator, Page } from '@playwright/test';
 import { barongPaths } from '../../app/barong/paths';
-import type { RunningSandbox } from '../../sandbox/start-sandbox';
-import { startSandbox } from '../../sandbox/start-sandbox';
 import { expect, test } from '../harness/fixtures';
+import { seededSandboxForEachTest, TRADER } from './seeded-sandbox';
 import type { Harness } from '../harness/fixtures';
 import { startAnswerDroppingProxy } from '../support/answer-dropping-proxy';
 import { atLeastLeftInPeriod, TotpCodes } from './totp-codes';
 import { addSandboxAccount, createVaultInPage } from './ui-steps';
 
-const TRADER = { email: 'trader@sandbox.test', password: 'Trader-Sandbox-1', totpSecret: 'JBSWY3DPEHPK3PXP' };
 const WRONG_CODE = 'The 2FA code is wrong. Check the authenticator app and the computer clock, then enter the current code.';
 
-let sandbox: RunningSandbox;
-test.beforeEach(async () => {
-  sandbox = await startSandbox({ port: 0, seed: true });
-});
-test.afterEach(async () => {
-  await sandbox.close();
-});
+const sandbox = seededSandboxForEachTest();
 
 /** A vault and an account at `baseUrl` with the trader's login email, opened on its Exchange section. */
 async function setUp(page: Page, harness: Harness, baseUrl: string) {
@@ -50,9 +42,9 @@ async function sendKeyCode(exchange: Locator, what: string, code: string) {
 test('a key is disabled, enabled and deleted on the exchange, each with a fresh code', async ({ page, harness }) => {
   // Four codes from four periods: the last one is only accepted about 30 s from the first.
   test.setTimeout(90_000);
-  const seeded = sandbox.apiKeys.find((key) => key.email === TRADER.email);
+  const seeded = sandbox().apiKeys.find((key) => key.email === TRADER.email);
   if (!seeded) throw new Error('The sandbox has no key for the trader.');
-  const exchange = await setUp(page, harness, sandbox.url);
+  const exchange = await setUp(page, harness, sandbox().url);
   const importForm = page.getByRole('form', { name: 'Import key' });
   await importForm.getByLabel('Key id (kid)').fill(seeded.kid);
   await importForm.getByLabel('Secret').fill(seeded.secret);
@@ -109,7 +101,7 @@ test('a key is disabled, enabled and deleted on the exchange, each with a fresh 
 test('with the 2FA seed stored, a second code in the same period is waited for, in seconds, then used', async ({ page, harness }) => {
   // Up to 15 s to reach a login early in a period, then most of the period waited for, by design.
   test.setTimeout(90_000);
-  const exchange = await setUp(page, harness, sandbox.url);
+  const exchange = await setUp(page, harness, sandbox().url);
   const accounts = await harness.backend.channels['accounts.list'](undefined);
   const accountId = accounts.ok ? accounts.value[0]?.id : undefined;
   if (!accountId) throw new Error('The account is not in the vault.');
@@ -145,7 +137,7 @@ test('with the 2FA seed stored, a second code in the same period is waited for, 
 });
 
 test('a creation whose answer was lost is listed as unfinished, its key shows on the exchange, and it can be dismissed', async ({ page, harness }) => {
-  const proxy = await startAnswerDroppingProxy(sandbox.url);
+  const proxy = await startAnswerDroppingProxy(sandbox().url);
   try {
     const exchange = await setUp(page, harness, proxy.url);
     const codes = new TotpCodes(TRADER.totpSecret);
@@ -168,7 +160,7 @@ test('a creation whose answer was lost is listed as unfinished, its key shows on
 
     // The exchange did make the key: it is the one the vault has no secret for.
     await keys.getByRole('button', { name: 'List keys on the exchange' }).click();
-    const seeded = new Set(sandbox.apiKeys.map((key) => key.kid));
+    const seeded = new Set(sandbox().apiKeys.map((key) => key.kid));
     const remote = keys.getByRole('table', { name: 'Keys on the exchange' });
     const orphans = remote.getByRole('row').filter({ hasText: 'Only on the exchange' });
     await expect(orphans).toHaveCount(3);

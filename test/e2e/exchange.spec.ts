@@ -1,26 +1,17 @@
 import type { Page } from '@playwright/test';
-import type { RunningSandbox } from '../../sandbox/start-sandbox';
-import { startSandbox } from '../../sandbox/start-sandbox';
 import { expect, test } from '../harness/fixtures';
+import { seededSandboxForEachTest, TRADER } from './seeded-sandbox';
 import { totpCode } from '../support/sandbox-keys';
 import { expectNoSeriousAxeViolations } from './accessibility';
 import { saveScreenshot } from './screenshots';
 import { addSandboxAccount, createVaultInPage } from './ui-steps';
 
-const TRADER = { email: 'trader@sandbox.test', password: 'Trader-Sandbox-1', totpSecret: 'JBSWY3DPEHPK3PXP' };
-
-let sandbox: RunningSandbox;
-test.beforeEach(async () => {
-  sandbox = await startSandbox({ port: 0, seed: true });
-});
-test.afterEach(async () => {
-  await sandbox.close();
-});
+const sandbox = seededSandboxForEachTest();
 
 /** A vault and an account on the sandbox with the trader's login email, opened. */
 async function setUp(page: Page, url: string) {
   await createVaultInPage(page, url);
-  await addSandboxAccount(page, sandbox.url, { 'Login email (optional)': TRADER.email });
+  await addSandboxAccount(page, sandbox().url, { 'Login email (optional)': TRADER.email });
   const exchange = page.getByRole('region', { name: 'Exchange', exact: true });
   await expect(exchange.getByRole('status', { name: 'Session' })).toHaveText('Logged out.');
   return exchange;
@@ -56,7 +47,7 @@ test('logs in with 2FA, validates, creates a key with the next code, reconciles,
   // The keys on the exchange: the trader's seeded ones are not in the vault.
   await exchange.getByRole('button', { name: 'List keys on the exchange' }).click();
   const remote = exchange.getByRole('table', { name: 'Keys on the exchange' });
-  const seeded = sandbox.apiKeys.filter((key) => key.email === TRADER.email);
+  const seeded = sandbox().apiKeys.filter((key) => key.email === TRADER.email);
   expect(seeded.length).toBeGreaterThan(0);
   for (const key of seeded) await expect(remote.getByRole('row', { name: new RegExp(key.kid) })).toContainText('secret unknown, created elsewhere');
 

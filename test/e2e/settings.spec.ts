@@ -6,12 +6,12 @@ import { expect, test } from '../harness/fixtures';
 import { DELIVER_EVENT } from '../harness/page-bridge-names';
 import { expectNoSeriousAxeViolations } from './accessibility';
 import { saveScreenshot } from './screenshots';
+import { TRADER } from './seeded-sandbox';
 import { addSandboxAccount, createVaultInPage, PASSPHRASE } from './ui-steps';
 
 const KID = '0123456789abcdef';
 const SECRET = 'fedcba9876543210fedcba9876543210';
 const BACKUP_PASSPHRASE = 'backup passphrase 42';
-const TRADER = { email: 'trader@sandbox.test', password: 'Trader-Sandbox-1', totpSecret: 'JBSWY3DPEHPK3PXP' };
 
 async function openSettings(page: Page) {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Settings' }).click();
