@@ -33,6 +33,11 @@ const channel = <Request extends z.ZodType, Response extends z.ZodType>(request:
 const nothing = z.object({}).optional();
 const done = z.null();
 const passphrase = z.string().max(1024);
+/**
+ * The owner's proof for a privileged channel (see main/privilege): the vault passphrase where the
+ * vault has one; absent on a keychain-only vault, where main asks in a native dialog instead.
+ */
+const owner = { ownerPassphrase: passphrase.optional() };
 const byAccount = z.object({ accountId: idSchema });
 const byKey = z.object({ keyId: idSchema });
 /** A 2FA code typed by the trader, when an earlier answer was `code_needed`. */
@@ -54,20 +59,22 @@ export const contract = {
   'vault.unlock': channel(z.object({ passphrase: passphrase.optional() }), vaultStatusSchema),
   'vault.lock': channel(nothing, vaultStatusSchema),
   /** `current` is needed when the vault has a passphrase already. */
-  'vault.setPassphrase': channel(z.object({ current: passphrase.optional(), next: passphrase }), vaultStatusSchema),
-  'vault.removePassphrase': channel(z.object({ current: passphrase }), vaultStatusSchema),
-  'vault.addKeychain': channel(nothing, vaultStatusSchema),
-  'vault.removeKeychain': channel(nothing, vaultStatusSchema),
+  /** Sets or changes the passphrase; privileged, so the current one proves the owner where there is one. */
+  'vault.setPassphrase': channel(z.object({ ...owner, next: passphrase }), vaultStatusSchema),
+  'vault.removePassphrase': channel(z.object({ ...owner }), vaultStatusSchema),
+  'vault.addKeychain': channel(z.object({ ...owner }), vaultStatusSchema),
+  'vault.removeKeychain': channel(z.object({ ...owner }), vaultStatusSchema),
 
   'accounts.list': channel(nothing, z.array(accountSummarySchema)),
   'accounts.get': channel(byAccount, accountSchema),
   'accounts.create': channel(accountFieldsSchema, accountSchema),
-  'accounts.update': channel(z.object({ accountId: idSchema, fields: accountFieldsSchema }), accountSchema),
+  /** A change of the base URL is privileged: it redirects where signatures and 2FA codes go. */
+  'accounts.update': channel(z.object({ accountId: idSchema, fields: accountFieldsSchema, ...owner }), accountSchema),
   /** Deletes the account with its keys and 2FA seed, in the vault only. */
   'accounts.delete': channel(byAccount, done),
   'accounts.reorder': channel(z.object({ accountIds: z.array(idSchema).max(10_000) }), done),
   /** Stores (or with null, forgets) the account's 2FA seed: codes are then made in main. */
-  'accounts.setTotpSeed': channel(z.object({ accountId: idSchema, seed: z.string().max(256).nullable() }), accountSchema),
+  'accounts.setTotpSeed': channel(z.object({ accountId: idSchema, seed: z.string().max(256).nullable(), ...owner }), accountSchema),
 
   'keys.list': channel(byAccount, z.array(apiKeySchema)),
   'keys.import': channel(
@@ -77,11 +84,8 @@ export const contract = {
   'keys.edit': channel(z.object({ keyId: idSchema, label: z.string().max(200).optional(), scopes: scopesSchema.optional() }), apiKeySchema),
   /** Forgets the key here only; `exchange.deleteKey` deletes it on the exchange too. */
   'keys.delete': channel(byKey, done),
-  /**
-   * The one answer that carries a secret. Re-authorised at each call: the passphrase where the
-   * vault has one (throttled like unlock), otherwise a fresh unwrap through the OS keychain.
-   */
-  'keys.reveal': channel(z.object({ keyId: idSchema, passphrase: passphrase.optional() }), z.strictObject({ secret: z.string() })),
+  /** The one answer that carries a secret; privileged, so the owner is proved at each call. */
+  'keys.reveal': channel(z.object({ keyId: idSchema, ...owner }), z.strictObject({ secret: z.string() })),
   /** Signed GET of the balances with the key: proves kid, secret, state and clock at once. */
   'keys.test': channel(byKey, keyTestSchema),
   'keys.pendingCreations': channel(z.object({ accountId: idSchema.optional() }), z.array(pendingCreationSchema)),
@@ -128,6 +132,8 @@ export const contract = {
       clipboardClearSeconds: z.number().optional(),
       defaultCommandFormat: z.enum(COMMAND_FORMATS).optional(),
       theme: z.enum(['system', 'light', 'dark']).optional(),
+      /** Needed when a change lowers protection (a longer or no auto-lock or clipboard clearing). */
+      ...owner,
     }),
     settingsSchema,
   ),
@@ -135,8 +141,8 @@ export const contract = {
   'audit.list': channel(z.object({ limit: z.number().int().min(1).max(1000).optional(), beforeId: z.number().int().optional() }), z.array(auditEntrySchema)),
 
   /** The encrypted backup file, base64: the renderer saves it where the trader chooses. */
-  'backup.export': channel(z.object({ passphrase }), z.strictObject({ fileName: z.string(), contentBase64: z.string() })),
-  'backup.import': channel(z.object({ contentBase64: backupFile, passphrase }), importReportSchema),
+  'backup.export': channel(z.object({ ...owner, passphrase }), z.strictObject({ fileName: z.string(), contentBase64: z.string() })),
+  'backup.import': channel(z.object({ contentBase64: backupFile, passphrase, ...owner }), importReportSchema),
 } as const;
 
 export type Contract = typeof contract;

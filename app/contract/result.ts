@@ -5,7 +5,7 @@ import { z } from 'zod';
  * arrives as a string with Electron's prefix and loses its code.
  */
 export const errorSchema = z.strictObject({
-  /** Stable: `input.invalid`, `VAULT_LOCKED`, `network.refused`, or Barong's own code unchanged. */
+  /** Stable: `input.invalid`, `vault.locked`, `network.refused`, or Barong's own code unchanged. */
   code: z.string().max(200),
   /** In words for the trader; never carries a secret. */
   message: z.string().max(2000),
@@ -13,7 +13,7 @@ export const errorSchema = z.strictObject({
   action: z.string().max(2000).optional(),
   /** The exchange's HTTP status, when the exchange answered. */
   status: z.number().int().optional(),
-  /** For VAULT_THROTTLED: how long until the next try is allowed. */
+  /** For vault.throttled: how long until the next try is allowed. */
   retryAfterMs: z.number().optional(),
 });
 export type ErrorInfo = z.infer<typeof errorSchema>;

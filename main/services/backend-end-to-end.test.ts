@@ -18,7 +18,7 @@ describe('the backend end to end against the sandbox', () => {
     const { call, value, errorCode, eventsNamed, logger } = testBackend();
 
     expect(await value('vault.status')).toMatchObject({ setUp: false, unlocked: false, computerKeychain: { available: true, secure: true } });
-    expect(await errorCode('accounts.list')).toBe('VAULT_LOCKED');
+    expect(await errorCode('accounts.list')).toBe('vault.locked');
     expect(await value('vault.create', { passphrase: PASSPHRASE, keychain: true })).toMatchObject({ setUp: true, unlocked: true, passphrase: true, keychain: 'gnome_libsecret' });
     const account = await value('accounts.create', { name: 'Sandbox', baseUrl: sandbox.url });
 
@@ -62,9 +62,9 @@ describe('the backend end to end against the sandbox', () => {
     });
 
     // Reveal asks for the passphrase again.
-    expect(await errorCode('keys.reveal', { keyId })).toBe('VAULT_PASSPHRASE_REQUIRED');
-    expect(await errorCode('keys.reveal', { keyId, passphrase: 'not the passphrase' })).toBe('VAULT_WRONG_PASSPHRASE');
-    const { secret } = await value('keys.reveal', { keyId, passphrase: PASSPHRASE });
+    expect(await errorCode('keys.reveal', { keyId })).toBe('vault.passphrase_required');
+    expect(await errorCode('keys.reveal', { keyId, ownerPassphrase: 'not the passphrase' })).toBe('vault.wrong_passphrase');
+    const { secret } = await value('keys.reveal', { keyId, ownerPassphrase: PASSPHRASE });
     expect(secret).toMatch(/^[\x21-\x7e]+$/);
 
     await value('vault.lock');
@@ -72,14 +72,14 @@ describe('the backend end to end against the sandbox', () => {
     for (const [channel, input] of [
       ['signer.render', { keyId, format: 'curl', request: BALANCES }],
       ['signer.send', { keyId, request: BALANCES }],
-      ['keys.reveal', { keyId, passphrase: PASSPHRASE }],
+      ['keys.reveal', { keyId, ownerPassphrase: PASSPHRASE }],
       ['keys.list', { accountId: account.id }],
       ['exchange.balances', { accountId: account.id }],
       ['exchange.createKey', { ...creation, code: createCode }],
       ['backup.export', { passphrase: PASSPHRASE }],
       ['accounts.setTotpSeed', { accountId: account.id, seed: trader.totpSecret }],
     ] as const) {
-      expect(await errorCode(channel, input), channel).toBe('VAULT_LOCKED');
+      expect(await errorCode(channel, input), channel).toBe('vault.locked');
     }
 
     expect(await value('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({ unlocked: true });

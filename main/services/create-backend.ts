@@ -20,7 +20,9 @@ import { exchangeHandlers } from './exchange-handlers';
 import { keyHandlers } from './key-handlers';
 import { serveChannels } from './serve-channels';
 import type { BackendChannels } from './serve-channels';
-import { auditHandlers, backupHandlers, settingsHandlers } from './settings-handlers';
+import { auditHandlers } from './audit-handlers';
+import { backupHandlers } from './backup-handlers';
+import { settingsHandlers } from './settings-handlers';
 import { signerHandlers } from './signer-handlers';
 import { vaultHandlers } from './vault-handlers';
 

@@ -13,9 +13,9 @@ export function keyHandlers({ vault, runner }: BackendParts): HandlersOf<'keys'>
       vault.deleteKey(keyId);
       return null;
     },
-    'keys.reveal': async ({ keyId, passphrase }) => {
+    'keys.reveal': async ({ keyId, ownerPassphrase }) => {
       vault.key(keyId);
-      await vault.access.reauthorise(passphrase);
+      await vault.access.reauthorise(ownerPassphrase);
       return { secret: vault.revealSecret(keyId) };
     },
     'keys.test': async ({ keyId }) => {

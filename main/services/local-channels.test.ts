@@ -20,11 +20,11 @@ describe('the vault channels', () => {
     const kid = newKid();
     const secret = newSecret();
     const { key } = await value('keys.import', { accountId: first.id, kid, secret, label: 'bot', scopes: ['trade'] });
-    expect(await errorCode('keys.import', { accountId: first.id, kid, secret })).toBe('VAULT_DUPLICATE_KID');
+    expect(await errorCode('keys.import', { accountId: first.id, kid, secret })).toBe('vault.duplicate_kid');
     expect(await value('keys.edit', { keyId: key.id, label: 'trading bot' })).toMatchObject({ label: 'trading bot', scopes: ['trade'] });
     expect(await value('keys.list', { accountId: first.id })).toHaveLength(1);
     expect((await value('accounts.list')).map((account) => account.keys)).toEqual([[], [{ kid, label: 'trading bot' }]]);
-    expect(await value('keys.reveal', { keyId: key.id, passphrase: PASSPHRASE })).toEqual({ secret });
+    expect(await value('keys.reveal', { keyId: key.id, ownerPassphrase: PASSPHRASE })).toEqual({ secret });
     expect(await value('keys.pendingCreations', {})).toEqual([]);
 
     expect(await value('settings.get')).toEqual({ autoLockMinutes: 10, clipboardClearSeconds: 20, defaultCommandFormat: 'curl', theme: 'system' });
@@ -38,7 +38,7 @@ describe('the vault channels', () => {
 
     // Keychain-only: the reveal then re-authorises through the keychain.
     expect(await value('vault.addKeychain')).toMatchObject({ keychain: 'gnome_libsecret', passphrase: true });
-    expect(await value('vault.removePassphrase', { current: PASSPHRASE })).toMatchObject({ passphrase: false });
+    expect(await value('vault.removePassphrase', { ownerPassphrase: PASSPHRASE })).toMatchObject({ passphrase: false });
     expect(await value('keys.reveal', { keyId: key.id })).toEqual({ secret });
     keychain.available = false;
     expect(await errorCode('keys.reveal', { keyId: key.id })).not.toBe('internal');
@@ -48,7 +48,7 @@ describe('the vault channels', () => {
 
     await value('keys.delete', { keyId: key.id });
     await value('accounts.delete', { accountId: second.id });
-    expect(await errorCode('accounts.get', { accountId: second.id })).toBe('VAULT_NOT_FOUND');
+    expect(await errorCode('accounts.get', { accountId: second.id })).toBe('vault.not_found');
     expect((await value('audit.list', { limit: 2 })).map((entry) => entry.action)).toEqual(['delete-key', 'reveal-secret']);
   });
 
@@ -62,7 +62,7 @@ describe('the vault channels', () => {
 
     const target = testBackend();
     await target.value('vault.create', { passphrase: PASSPHRASE, keychain: false });
-    expect(await target.errorCode('backup.import', { contentBase64: exported.contentBase64, passphrase: 'not the backup passphrase' })).toBe('BACKUP_WRONG_PASSPHRASE');
+    expect(await target.errorCode('backup.import', { contentBase64: exported.contentBase64, passphrase: 'not the backup passphrase' })).toBe('backup.wrong_passphrase');
     expect(await target.value('backup.import', { contentBase64: exported.contentBase64, passphrase: 'the backup passphrase' })).toMatchObject({ accountsAdded: 1, keysAdded: 1 });
     expect((await target.value('accounts.list')).map((imported) => imported.keys.length)).toEqual([1]);
   });

@@ -36,7 +36,7 @@ const WRONG_INSIDE: Partial<Record<ChannelName, unknown[]>> = {
 describe('malformed requests', () => {
   it.each(CHANNEL_NAMES)('%s answers input.invalid, without throwing', async (channel) => {
     const { call, value } = testBackend();
-    // Unlocked, so that no answer is VAULT_LOCKED for a request that should not get that far.
+    // Unlocked, so that no answer is vault.locked for a request that should not get that far.
     await value('vault.create', { passphrase: PASSPHRASE, keychain: false });
     for (const input of [...JUNK, ...(WRONG_INSIDE[channel] ?? [])]) {
       const result = await call(channel, input);

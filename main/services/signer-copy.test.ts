@@ -66,7 +66,7 @@ describe('signer.copy', () => {
   it('copies nothing from a locked vault', async () => {
     const { value, errorCode, memory, keyId } = await withClipboard(5);
     await value('vault.lock');
-    expect(await errorCode('signer.copy', { keyId, format: 'curl', request: BALANCES })).toBe('VAULT_LOCKED');
+    expect(await errorCode('signer.copy', { keyId, format: 'curl', request: BALANCES })).toBe('vault.locked');
     expect(memory.state.text).toBe('');
   });
 });

@@ -24,12 +24,12 @@ export function vaultHandlers({ vault, keychain }: BackendParts): HandlersOf<'va
       vault.access.lock();
       return status();
     },
-    'vault.setPassphrase': async ({ current, next }) => {
-      await vault.access.setPassphrase(current, next);
+    'vault.setPassphrase': async ({ ownerPassphrase, next }) => {
+      await vault.access.setPassphrase(ownerPassphrase, next);
       return status();
     },
-    'vault.removePassphrase': async ({ current }) => {
-      await vault.access.removePassphrase(current);
+    'vault.removePassphrase': async ({ ownerPassphrase }) => {
+      await vault.access.removePassphrase(ownerPassphrase ?? '');
       return status();
     },
     'vault.addKeychain': async () => {

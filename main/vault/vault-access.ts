@@ -57,15 +57,15 @@ export class VaultAccess {
   }
 
   requireKey(): Buffer {
-    if (!this.vaultKey) throw new VaultError('VAULT_LOCKED', 'The vault is locked: unlock it first.');
+    if (!this.vaultKey) throw new VaultError('vault.locked', 'The vault is locked: unlock it first.');
     return this.vaultKey;
   }
 
   /** Creates the vault key and stores it wrapped by the passphrase, the keychain, or both, in one transaction. */
   async create(setup: { passphrase?: string | undefined; keychain: boolean }): Promise<void> {
-    if (this.isSetUp()) throw new VaultError('VAULT_ALREADY_SET_UP', 'This vault is already set up.');
+    if (this.isSetUp()) throw new VaultError('vault.already_set_up', 'This vault is already set up.');
     if (setup.passphrase === undefined && !setup.keychain) {
-      throw new VaultError('VAULT_NO_UNLOCK_METHOD', 'Choose a passphrase, the keychain, or both, to protect the vault.');
+      throw new VaultError('vault.no_unlock_method', 'Choose a passphrase, the keychain, or both, to protect the vault.');
     }
     const vaultKey = randomBytes(KEY_BYTES);
     try {
@@ -85,10 +85,10 @@ export class VaultAccess {
   async unlock(passphrase?: string): Promise<void> {
     if (this.vaultKey) return;
     const wraps = this.wraps.all();
-    if (wraps.length === 0) throw new VaultError('VAULT_NOT_SET_UP', 'There is no vault yet: create one first.');
+    if (wraps.length === 0) throw new VaultError('vault.not_set_up', 'There is no vault yet: create one first.');
     const keychainWrap = wraps.find((wrap) => wrap.kind === 'keychain');
     if (passphrase === undefined) {
-      if (keychainWrap?.kind !== 'keychain') throw new VaultError('VAULT_PASSPHRASE_REQUIRED', 'Enter the passphrase to unlock the vault.');
+      if (keychainWrap?.kind !== 'keychain') throw new VaultError('vault.passphrase_required', 'Enter the passphrase to unlock the vault.');
       this.vaultKey = await unwrapWithKeychain(keychainWrap, this.keychain());
       return;
     }
@@ -106,16 +106,16 @@ export class VaultAccess {
     const keychainWrap = wraps.find((wrap) => wrap.kind === 'keychain');
     let again: Buffer;
     if (wraps.some((wrap) => wrap.kind === 'passphrase')) {
-      if (passphrase === undefined) throw new VaultError('VAULT_PASSPHRASE_REQUIRED', 'Enter the passphrase again to continue.');
+      if (passphrase === undefined) throw new VaultError('vault.passphrase_required', 'Enter the passphrase again to continue.');
       again = await this.checkPassphrase(passphrase);
     } else if (keychainWrap?.kind === 'keychain') {
       again = await unwrapWithKeychain(keychainWrap, this.keychain());
     } else {
-      throw new VaultError('VAULT_NO_UNLOCK_METHOD', 'This vault has no way to be unlocked.');
+      throw new VaultError('vault.no_unlock_method', 'This vault has no way to be unlocked.');
     }
     try {
       // Locked while the check ran: the key is gone and nothing may be shown.
-      if (!timingSafeEqual(again, this.requireKey())) throw new VaultError('VAULT_KEYCHAIN_CHANGED', 'The keychain no longer holds this vault\'s key: use the passphrase.');
+      if (!timingSafeEqual(again, this.requireKey())) throw new VaultError('vault.keychain_changed', 'The keychain no longer holds this vault\'s key: use the passphrase.');
     } finally {
       again.fill(0);
     }
@@ -139,7 +139,7 @@ export class VaultAccess {
     await this.withKeyCopy(async (vaultKey) => {
       parseInput(passphraseSchema, next, 'The new passphrase');
       if (this.methods().passphrase) {
-        if (current === undefined) throw new VaultError('VAULT_PASSPHRASE_REQUIRED', 'Enter the current passphrase to change it.');
+        if (current === undefined) throw new VaultError('vault.passphrase_required', 'Enter the current passphrase to change it.');
         (await this.checkPassphrase(current)).fill(0);
       }
       this.wraps.put(await this.passphraseWrap(vaultKey, next), this.options.now());
@@ -148,7 +148,7 @@ export class VaultAccess {
 
   async removePassphrase(current: string): Promise<void> {
     this.requireKey();
-    if (!this.methods().keychain) throw new VaultError('VAULT_NO_UNLOCK_METHOD', 'Add the keychain first: the vault needs a way to be unlocked.');
+    if (!this.methods().keychain) throw new VaultError('vault.no_unlock_method', 'Add the keychain first: the vault needs a way to be unlocked.');
     (await this.checkPassphrase(current)).fill(0);
     this.wraps.remove('passphrase');
   }
@@ -159,7 +159,7 @@ export class VaultAccess {
 
   removeKeychain(): void {
     this.requireKey();
-    if (!this.methods().passphrase) throw new VaultError('VAULT_NO_UNLOCK_METHOD', 'Set a passphrase first: the vault needs a way to be unlocked.');
+    if (!this.methods().passphrase) throw new VaultError('vault.no_unlock_method', 'Set a passphrase first: the vault needs a way to be unlocked.');
     this.wraps.remove('keychain');
   }
 
@@ -175,7 +175,7 @@ export class VaultAccess {
 
   private keychain(): KeychainWrapper {
     if (!this.options.keychain) {
-      throw new VaultError('VAULT_KEYCHAIN_UNAVAILABLE', "This computer's keychain is not available here: use the passphrase.");
+      throw new VaultError('vault.keychain_unavailable', "This computer's keychain is not available here: use the passphrase.");
     }
     return this.options.keychain;
   }
@@ -187,11 +187,11 @@ export class VaultAccess {
   /** Unwraps with the passphrase, slowing down guessing: each wrong try makes the next one wait longer. */
   private async checkPassphrase(passphrase: string): Promise<Buffer> {
     const wrap = this.wraps.all().find((candidate) => candidate.kind === 'passphrase');
-    if (wrap?.kind !== 'passphrase') throw new VaultError('VAULT_NO_UNLOCK_METHOD', 'This vault has no passphrase: unlock it with the keychain.');
+    if (wrap?.kind !== 'passphrase') throw new VaultError('vault.no_unlock_method', 'This vault has no passphrase: unlock it with the keychain.');
     const failures = this.wraps.failures();
     const waitMs = failures.lastAt + retryDelayMs(failures.count) - this.options.now();
     if (waitMs > 0) {
-      throw new VaultError('VAULT_THROTTLED', `Too many wrong passphrases: try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
+      throw new VaultError('vault.throttled', `Too many wrong passphrases: try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
     }
     // Counted as failed before the slow check and cleared on success, so that tries made at the
     // same time each see the ones before them and cannot all pass as the first.

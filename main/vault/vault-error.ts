@@ -2,26 +2,26 @@ import { AppError } from '../../app/app-error';
 
 /** The vault's refusals, as stable codes the UI and the CLI map to words. */
 export type VaultErrorCode =
-  | 'VAULT_NOT_SET_UP'
-  | 'VAULT_ALREADY_SET_UP'
-  | 'VAULT_LOCKED'
-  | 'VAULT_WRONG_PASSPHRASE'
-  | 'VAULT_THROTTLED'
-  | 'VAULT_TAMPERED'
-  | 'VAULT_NEWER_VERSION'
-  | 'VAULT_KEYCHAIN_INSECURE'
-  | 'VAULT_KEYCHAIN_UNAVAILABLE'
-  | 'VAULT_KEYCHAIN_CHANGED'
-  | 'VAULT_NO_UNLOCK_METHOD'
-  | 'VAULT_PASSPHRASE_REQUIRED'
-  | 'VAULT_NOT_FOUND'
-  | 'VAULT_DUPLICATE_KID'
-  | 'BACKUP_WRONG_PASSPHRASE'
-  | 'BACKUP_CORRUPT';
+  | 'vault.not_set_up'
+  | 'vault.already_set_up'
+  | 'vault.locked'
+  | 'vault.wrong_passphrase'
+  | 'vault.throttled'
+  | 'vault.tampered'
+  | 'vault.newer_version'
+  | 'vault.keychain_insecure'
+  | 'vault.keychain_unavailable'
+  | 'vault.keychain_changed'
+  | 'vault.no_unlock_method'
+  | 'vault.passphrase_required'
+  | 'vault.not_found'
+  | 'vault.duplicate_kid'
+  | 'backup.wrong_passphrase'
+  | 'backup.corrupt';
 
 export class VaultError extends AppError {
   declare readonly code: VaultErrorCode;
-  /** For VAULT_THROTTLED: how long to wait before the next try. */
+  /** For vault.throttled: how long to wait before the next try. */
   readonly retryAfterMs: number | undefined;
 
   constructor(code: VaultErrorCode, message: string, retryAfterMs?: number) {

@@ -38,11 +38,11 @@ describe('vault accounts', () => {
       ['Binance-like', 0],
       ['Renamed', 1],
     ]);
-    expect(() => vault.reorderAccounts([a.id])).toThrow(expect.objectContaining({ code: 'VAULT_NOT_FOUND' }));
+    expect(() => vault.reorderAccounts([a.id])).toThrow(expect.objectContaining({ code: 'vault.not_found' }));
     vault.deleteAccount(a.id);
     expect(vault.listAccounts().map((account) => account.id)).toEqual([b.id]);
-    expect(() => vault.key(key.id)).toThrow(expect.objectContaining({ code: 'VAULT_NOT_FOUND' }));
-    expect(() => vault.deleteAccount(a.id)).toThrow(expect.objectContaining({ code: 'VAULT_NOT_FOUND' }));
+    expect(() => vault.key(key.id)).toThrow(expect.objectContaining({ code: 'vault.not_found' }));
+    expect(() => vault.deleteAccount(a.id)).toThrow(expect.objectContaining({ code: 'vault.not_found' }));
   });
 
   it('keeps a 2FA seed encrypted, normalised, and removable', async () => {
@@ -84,7 +84,7 @@ describe('vault keys', () => {
     const b = vault.createAccount({ name: 'Other', baseUrl: 'https://other.example' });
     vault.importKey({ accountId: a.id, kid: vector.kid, secret: vector.secret });
     expect(() => vault.importKey({ accountId: a.id, kid: vector.kid, secret: 'f'.repeat(32) })).toThrow(
-      expect.objectContaining({ code: 'VAULT_DUPLICATE_KID', message: `This account already has a key with the id ${vector.kid}.` }),
+      expect.objectContaining({ code: 'vault.duplicate_kid', message: `This account already has a key with the id ${vector.kid}.` }),
     );
     expect(vault.importKey({ accountId: b.id, kid: vector.kid, secret: vector.secret }).key.accountId).toBe(b.id);
     expect(vault.listKeys(a.id)).toHaveLength(1);
@@ -115,7 +115,7 @@ describe('vault keys', () => {
     expect(() => vault.markRemoteState(key.id, 'gone' as never)).toThrow(expect.objectContaining({ code: 'input.invalid' }));
     vault.deleteKey(key.id);
     expect(vault.listKeys(account.id)).toEqual([]);
-    expect(() => vault.sign(key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'VAULT_NOT_FOUND' }));
+    expect(() => vault.sign(key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'vault.not_found' }));
   });
 
   it('reveals a secret only when asked, and audits reveals, uses and deletions without credentials', async () => {
@@ -141,9 +141,9 @@ describe('vault keys', () => {
     const { key } = vault.importKey({ accountId: account.id, kid: vector.kid, secret: vector.secret });
     expect(() => vault.sign(key.id, '1.5')).toThrow(expect.objectContaining({ code: 'input.nonce_invalid' }));
     vault.access.lock();
-    expect(() => vault.sign(key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'VAULT_LOCKED' }));
-    expect(() => vault.revealSecret(key.id)).toThrow(expect.objectContaining({ code: 'VAULT_LOCKED' }));
-    expect(() => vault.importKey({ accountId: account.id, kid: 'k', secret: 's' })).toThrow(expect.objectContaining({ code: 'VAULT_LOCKED' }));
+    expect(() => vault.sign(key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'vault.locked' }));
+    expect(() => vault.revealSecret(key.id)).toThrow(expect.objectContaining({ code: 'vault.locked' }));
+    expect(() => vault.importKey({ accountId: account.id, kid: 'k', secret: 's' })).toThrow(expect.objectContaining({ code: 'vault.locked' }));
     // What is not secret stays readable while locked: the UI lists accounts and keys on the lock screen's way out.
     expect(vault.listKeys(account.id)).toHaveLength(1);
     await vault.access.unlock(PASSPHRASE);
@@ -161,14 +161,14 @@ describe('secrets kept for signing while unlocked', () => {
     const { key: otherKey } = vault.importKey({ accountId: other.id, kid: vector.kid, secret: vector.secret });
     expect(vault.sign(key.id, vector.nonce)['X-Auth-Signature']).toBe(vector.signature);
     vault.access.lock();
-    expect(() => vault.sign(key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'VAULT_LOCKED' }));
+    expect(() => vault.sign(key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'vault.locked' }));
     await vault.access.unlock(PASSPHRASE);
     expect(vault.sign(key.id, vector.nonce)['X-Auth-Signature']).toBe(vector.signature);
     vault.deleteKey(key.id);
-    expect(() => vault.sign(key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'VAULT_NOT_FOUND' }));
+    expect(() => vault.sign(key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'vault.not_found' }));
     expect(vault.sign(otherKey.id, vector.nonce)['X-Auth-Signature']).toBe(vector.signature);
     vault.deleteAccount(other.id);
-    expect(() => vault.sign(otherKey.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'VAULT_NOT_FOUND' }));
+    expect(() => vault.sign(otherKey.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'vault.not_found' }));
   });
 });
 

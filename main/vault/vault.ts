@@ -59,7 +59,7 @@ const totpSeedAd = (accountId: string) => `totp-seed\n${accountId}`;
 
 /**
  * The trader's accounts and keys, encrypted at rest. Everything that needs a secret asks
- * `access` for the vault key and fails with VAULT_LOCKED while the vault is locked.
+ * `access` for the vault key and fails with vault.locked while the vault is locked.
  */
 export class Vault {
   readonly access: VaultAccess;
@@ -126,7 +126,7 @@ export class Vault {
   reorderAccounts(ids: string[]): void {
     const known = this.accounts.ids();
     if (ids.length !== known.length || new Set(ids).size !== ids.length || !ids.every((id) => known.includes(id))) {
-      throw new VaultError('VAULT_NOT_FOUND', 'The new order must name every account exactly once.');
+      throw new VaultError('vault.not_found', 'The new order must name every account exactly once.');
     }
     this.db.transaction(() => ids.forEach((id, index) => this.accounts.setSortOrder(id, index)))();
   }
@@ -195,7 +195,7 @@ export class Vault {
   /** Forgets a pending creation: the exchange refused it, or the trader has dealt with it. */
   dismissKeyCreation(id: string): void {
     const pending = this.pendingCreations.get(id);
-    if (!pending) throw new VaultError('VAULT_NOT_FOUND', 'There is no such pending key creation in the vault.');
+    if (!pending) throw new VaultError('vault.not_found', 'There is no such pending key creation in the vault.');
     this.db.transaction(() => {
       this.pendingCreations.delete(id);
       this.appendAudit({ action: 'dismiss-key-creation', accountId: pending.accountId });
@@ -382,7 +382,7 @@ export class Vault {
     const id = randomUUID();
     this.db.transaction(() => {
       if (this.keys.exists(input.accountId, input.kid)) {
-        throw new VaultError('VAULT_DUPLICATE_KID', `This account already has a key with the id ${input.kid}.`);
+        throw new VaultError('vault.duplicate_kid', `This account already has a key with the id ${input.kid}.`);
       }
       const secret = seal(vaultKey, Buffer.from(input.secret, 'utf8'), secretAd(input.accountId, input.kid));
       this.keys.insert({ id, accountId: input.accountId, kid: input.kid, label: input.label, scopes: input.scopes, remoteState: input.remoteState, origin, secret, createdAt: this.now() });
@@ -402,7 +402,7 @@ export class Vault {
   }
 
   private missing(what: 'account' | 'key'): VaultError {
-    return new VaultError('VAULT_NOT_FOUND', `There is no such ${what} in the vault.`);
+    return new VaultError('vault.not_found', `There is no such ${what} in the vault.`);
   }
 
   private throwMissing(what: 'account' | 'key'): never {

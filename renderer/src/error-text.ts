@@ -3,13 +3,13 @@ import type { ErrorInfo } from '../../app/contract/result';
 /** An error in words for the trader, with the next step when the backend named one. */
 export function errorText(error: ErrorInfo): string {
   switch (error.code) {
-    case 'VAULT_WRONG_PASSPHRASE':
+    case 'vault.wrong_passphrase':
       return 'Wrong passphrase. Check the keyboard layout and Caps Lock, then try again.';
-    case 'VAULT_THROTTLED':
+    case 'vault.throttled':
       return `Too many wrong passphrases. Wait ${Math.ceil((error.retryAfterMs ?? 1000) / 1000)} seconds before the next try.`;
-    case 'BACKUP_WRONG_PASSPHRASE':
+    case 'backup.wrong_passphrase':
       return `${error.message} Type the passphrase chosen when the backup was exported, and check Caps Lock.`;
-    case 'BACKUP_CORRUPT':
+    case 'backup.corrupt':
       return `${error.message} Choose the .barongvault file that Barong Vault exported.`;
     default:
       return error.action ? `${error.message} ${error.action}` : error.message;

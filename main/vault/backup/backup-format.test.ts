@@ -74,7 +74,7 @@ describe('backup file format', () => {
   it('refuses a wrong passphrase, saying that a changed file looks the same, without quoting it', async () => {
     const wrong = 'not the backup passphrase';
     const failure = await openBackup(await sealed(), wrong).catch((error: unknown) => error);
-    expect(failure).toMatchObject({ code: 'BACKUP_WRONG_PASSPHRASE', message: expect.stringMatching(/wrong backup passphrase.*changed/i) });
+    expect(failure).toMatchObject({ code: 'backup.wrong_passphrase', message: expect.stringMatching(/wrong backup passphrase.*changed/i) });
     expect((failure as Error).message).not.toContain(wrong);
   });
 
@@ -91,7 +91,7 @@ describe('backup file format', () => {
     ];
     expect(positions.at(-1)).toBe(file.length - 1);
     for (const [index, position] of positions.entries()) {
-      expect(await errorCode(flipBit(file, position, index % 8)), `byte ${position}`).toBe('BACKUP_WRONG_PASSPHRASE');
+      expect(await errorCode(flipBit(file, position, index % 8)), `byte ${position}`).toBe('backup.wrong_passphrase');
     }
   });
 
@@ -100,13 +100,13 @@ describe('backup file format', () => {
     const { headerEnd } = layout(file);
     const codes = new Map<number, string>();
     for (let position = 0; position < headerEnd; position += 1) codes.set(position, await errorCode(flipBit(file, position, position % 8)));
-    expect(new Set(codes.values())).toEqual(new Set(['BACKUP_CORRUPT', 'BACKUP_WRONG_PASSPHRASE']));
-    for (let position = 0; position < PREFIX; position += 1) expect(codes.get(position), `prefix byte ${position}`).toBe('BACKUP_CORRUPT');
+    expect(new Set(codes.values())).toEqual(new Set(['backup.corrupt', 'backup.wrong_passphrase']));
+    for (let position = 0; position < PREFIX; position += 1) expect(codes.get(position), `prefix byte ${position}`).toBe('backup.corrupt');
   });
 
   it('authenticates the header: a readable but edited header fails the tag', async () => {
     const file = await sealed();
-    expect(await errorCode(withHeader(file, (header) => ({ ...header, createdAt: CREATED_AT + 1 })))).toBe('BACKUP_WRONG_PASSPHRASE');
+    expect(await errorCode(withHeader(file, (header) => ({ ...header, createdAt: CREATED_AT + 1 })))).toBe('backup.wrong_passphrase');
   });
 
   it.each([
@@ -120,23 +120,23 @@ describe('backup file format', () => {
     ['a salt that is not base64', (header: Record<string, unknown>) => ({ ...header, scrypt: { ...(header.scrypt as object), salt: '!'.repeat(24) } })],
     ['a payload length that does not match', (header: Record<string, unknown>) => ({ ...header, payloadBytes: PAYLOAD.length - 1 })],
   ])('calls a header with %s corrupt, before any key derivation', async (_what, change) => {
-    expect(await errorCode(withHeader(await sealed(), change))).toBe('BACKUP_CORRUPT');
+    expect(await errorCode(withHeader(await sealed(), change))).toBe('backup.corrupt');
   });
 
   it('calls every truncation, and extra bytes at the end, corrupt', async () => {
     const file = await sealed();
     for (let length = 0; length < file.length; length += 1) {
-      expect(await errorCode(file.subarray(0, length)), `cut at ${length}`).toBe('BACKUP_CORRUPT');
+      expect(await errorCode(file.subarray(0, length)), `cut at ${length}`).toBe('backup.corrupt');
     }
-    expect(await errorCode(Buffer.concat([file, Buffer.of(0)]))).toBe('BACKUP_CORRUPT');
+    expect(await errorCode(Buffer.concat([file, Buffer.of(0)]))).toBe('backup.corrupt');
   });
 
   it('calls empty, random and wrong-magic files corrupt', async () => {
     const file = await sealed();
-    expect(await errorCode(Buffer.alloc(0))).toBe('BACKUP_CORRUPT');
-    expect(await errorCode(randomBytes(file.length))).toBe('BACKUP_CORRUPT');
-    expect(await errorCode(Buffer.concat([file.subarray(0, 9), randomBytes(file.length - 9)]))).toBe('BACKUP_CORRUPT');
-    expect(await errorCode(Buffer.concat([Buffer.from('BVBACKUQ'), file.subarray(8)]))).toBe('BACKUP_CORRUPT');
-    expect(await errorCode(Buffer.from('SQLite format 3\0'))).toBe('BACKUP_CORRUPT');
+    expect(await errorCode(Buffer.alloc(0))).toBe('backup.corrupt');
+    expect(await errorCode(randomBytes(file.length))).toBe('backup.corrupt');
+    expect(await errorCode(Buffer.concat([file.subarray(0, 9), randomBytes(file.length - 9)]))).toBe('backup.corrupt');
+    expect(await errorCode(Buffer.concat([Buffer.from('BVBACKUQ'), file.subarray(8)]))).toBe('backup.corrupt');
+    expect(await errorCode(Buffer.from('SQLite format 3\0'))).toBe('backup.corrupt');
   });
 });

@@ -58,7 +58,7 @@ const headerSchema = z.strictObject({
 });
 type BackupHeader = z.output<typeof headerSchema>;
 
-const corrupt = () => new VaultError('BACKUP_CORRUPT', 'This file is not a Barong Vault backup, or it is damaged.');
+const corrupt = () => new VaultError('backup.corrupt', 'This file is not a Barong Vault backup, or it is damaged.');
 
 export async function sealBackup(payload: Buffer, passphrase: string, options: { cost: ScryptCost | undefined; now: number }): Promise<Buffer> {
   const scrypt = newScryptParams(options.cost);
@@ -79,7 +79,7 @@ export async function sealBackup(payload: Buffer, passphrase: string, options: {
   }
 }
 
-/** The payload, or BACKUP_CORRUPT for a file of the wrong shape, BACKUP_WRONG_PASSPHRASE when the tag fails. */
+/** The payload, or backup.corrupt for a file of the wrong shape, backup.wrong_passphrase when the tag fails. */
 export async function openBackup(file: Buffer, passphrase: string): Promise<Buffer> {
   const { header, associatedData, iv, tag, ciphertext } = splitFile(file);
   const key = await derivePassphraseKey(passphrase, header.scrypt);
@@ -91,7 +91,7 @@ export async function openBackup(file: Buffer, passphrase: string): Promise<Buff
   } catch {
     // GCM only says that the tag did not match: a wrong passphrase and a changed file look the same.
     throw new VaultError(
-      'BACKUP_WRONG_PASSPHRASE',
+      'backup.wrong_passphrase',
       'Wrong backup passphrase, or the file was changed after it was written (the two cannot be told apart).',
     );
   } finally {
@@ -102,13 +102,13 @@ export async function openBackup(file: Buffer, passphrase: string): Promise<Buff
 function splitFile(file: Buffer) {
   if (file.length < PREFIX_BYTES || !file.subarray(0, BACKUP_MAGIC.length).equals(BACKUP_MAGIC)) throw corrupt();
   if (file[BACKUP_MAGIC.length] !== BACKUP_FORMAT_VERSION) {
-    throw new VaultError('BACKUP_CORRUPT', 'This backup was written by another version of Barong Vault, or it is damaged.');
+    throw new VaultError('backup.corrupt', 'This backup was written by another version of Barong Vault, or it is damaged.');
   }
   const headerLength = file.readUInt32BE(BACKUP_MAGIC.length + 1);
   const headerEnd = PREFIX_BYTES + headerLength;
   if (headerLength > MAX_HEADER_BYTES || file.length < headerEnd + IV_BYTES + TAG_BYTES) throw corrupt();
   const header = parseHeader(file.subarray(PREFIX_BYTES, headerEnd));
-  // The declared length turns a truncated file into a clear BACKUP_CORRUPT rather than a failed tag.
+  // The declared length turns a truncated file into a clear backup.corrupt rather than a failed tag.
   if (file.length !== headerEnd + IV_BYTES + TAG_BYTES + header.payloadBytes) throw corrupt();
   return {
     header,

@@ -85,12 +85,12 @@ export function decodePayload(bytes: Buffer): BackupPayload {
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw new VaultError('BACKUP_CORRUPT', 'The backup decrypted, but what it holds is not a Barong Vault backup.');
+    throw new VaultError('backup.corrupt', 'The backup decrypted, but what it holds is not a Barong Vault backup.');
   }
   const parsed = backupPayloadSchema.safeParse(json);
   if (!parsed.success) {
     const where = parsed.error.issues[0]?.path.join('.') || 'the top level';
-    throw new VaultError('BACKUP_CORRUPT', `The backup decrypted, but what it holds is not a Barong Vault backup (problem at ${where}).`);
+    throw new VaultError('backup.corrupt', `The backup decrypted, but what it holds is not a Barong Vault backup (problem at ${where}).`);
   }
   return parsed.data;
 }

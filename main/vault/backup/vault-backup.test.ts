@@ -246,8 +246,8 @@ describe('vault backup: refused imports write nothing', () => {
     const source = await sourceVault();
     const file = await source.vault.exportBackup(BACKUP_PASSPHRASE);
     const target = await busyVault();
-    await expectNothingWritten(target, () => target.vault.importBackup(file, `${BACKUP_PASSPHRASE}!`), 'BACKUP_WRONG_PASSPHRASE', 'wrong passphrase');
-    await expectNothingWritten(target, () => target.vault.importBackup(file, SOURCE_PASSPHRASE), 'BACKUP_WRONG_PASSPHRASE', 'vault passphrase');
+    await expectNothingWritten(target, () => target.vault.importBackup(file, `${BACKUP_PASSPHRASE}!`), 'backup.wrong_passphrase', 'wrong passphrase');
+    await expectNothingWritten(target, () => target.vault.importBackup(file, SOURCE_PASSPHRASE), 'backup.wrong_passphrase', 'vault passphrase');
     await expectNothingWritten(target, () => target.vault.importBackup(file, 'short'), 'input.invalid', 'too short to be a backup passphrase');
   });
 
@@ -258,22 +258,22 @@ describe('vault backup: refused imports write nothing', () => {
     const end = headerEnd(file);
     const createdAtDigit = file.indexOf('"createdAt":') + '"createdAt":'.length + 12;
     const cases: Array<[string, Buffer, string]> = [
-      ['a flipped bit in the IV', flipBit(file, end + 3), 'BACKUP_WRONG_PASSPHRASE'],
-      ['a flipped bit in the tag', flipBit(file, end + 20, 7), 'BACKUP_WRONG_PASSPHRASE'],
-      ['a flipped bit at the start of the payload', flipBit(file, end + 28, 2), 'BACKUP_WRONG_PASSPHRASE'],
-      ['a flipped bit in the middle of the payload', flipBit(file, Math.floor((end + 28 + file.length) / 2), 5), 'BACKUP_WRONG_PASSPHRASE'],
-      ['a flipped bit at the end of the payload', flipBit(file, file.length - 1, 6), 'BACKUP_WRONG_PASSPHRASE'],
-      ['a flipped bit in the magic', flipBit(file, 0), 'BACKUP_CORRUPT'],
-      ['a flipped bit in the version', flipBit(file, 8), 'BACKUP_CORRUPT'],
-      ['a flipped bit in the header length', flipBit(file, 12, 3), 'BACKUP_CORRUPT'],
-      ['a flipped bit in the JSON syntax of the header', flipBit(file, 13, 1), 'BACKUP_CORRUPT'],
-      ['a flipped bit in the created time (still readable)', flipBit(file, createdAtDigit), 'BACKUP_WRONG_PASSPHRASE'],
+      ['a flipped bit in the IV', flipBit(file, end + 3), 'backup.wrong_passphrase'],
+      ['a flipped bit in the tag', flipBit(file, end + 20, 7), 'backup.wrong_passphrase'],
+      ['a flipped bit at the start of the payload', flipBit(file, end + 28, 2), 'backup.wrong_passphrase'],
+      ['a flipped bit in the middle of the payload', flipBit(file, Math.floor((end + 28 + file.length) / 2), 5), 'backup.wrong_passphrase'],
+      ['a flipped bit at the end of the payload', flipBit(file, file.length - 1, 6), 'backup.wrong_passphrase'],
+      ['a flipped bit in the magic', flipBit(file, 0), 'backup.corrupt'],
+      ['a flipped bit in the version', flipBit(file, 8), 'backup.corrupt'],
+      ['a flipped bit in the header length', flipBit(file, 12, 3), 'backup.corrupt'],
+      ['a flipped bit in the JSON syntax of the header', flipBit(file, 13, 1), 'backup.corrupt'],
+      ['a flipped bit in the created time (still readable)', flipBit(file, createdAtDigit), 'backup.wrong_passphrase'],
       ...[0, 5, 12, 13, end - 1, end, end + 27, end + 28, file.length - 1].map((length): [string, Buffer, string] => [
         `a file cut at ${length} of ${file.length} bytes`,
         file.subarray(0, length),
-        'BACKUP_CORRUPT',
+        'backup.corrupt',
       ]),
-      ['random bytes', randomBytes(file.length), 'BACKUP_CORRUPT'],
+      ['random bytes', randomBytes(file.length), 'backup.corrupt'],
     ];
     for (const [what, damaged, code] of cases) {
       await expectNothingWritten(target, () => target.vault.importBackup(damaged, BACKUP_PASSPHRASE), code, what);
@@ -296,7 +296,7 @@ describe('vault backup: refused imports write nothing', () => {
     const damagedFiles = await Promise.all(changes.map(async ([what, change]) => [what, await withPayload(file, (payload) => change(payload as Payload))] as const));
     for (const target of [await vaultWith(TARGET_PASSPHRASE), await busyVault()]) {
       for (const [what, damaged] of damagedFiles) {
-        await expectNothingWritten(target, () => target.vault.importBackup(damaged, BACKUP_PASSPHRASE), 'BACKUP_CORRUPT', what);
+        await expectNothingWritten(target, () => target.vault.importBackup(damaged, BACKUP_PASSPHRASE), 'backup.corrupt', what);
       }
       // The same re-sealing, unchanged, imports: the refusals above come from the changes.
       expect(await target.vault.importBackup(await withPayload(file, (payload) => payload), BACKUP_PASSPHRASE)).toMatchObject({ keysAdded: 4 });
@@ -345,11 +345,11 @@ describe('vault backup: secrecy and access', () => {
     const source = await sourceVault();
     const file = await source.vault.exportBackup(BACKUP_PASSPHRASE);
     source.vault.access.lock();
-    await expectNothingWritten(source, () => source.vault.exportBackup(BACKUP_PASSPHRASE), 'VAULT_LOCKED', 'export while locked');
+    await expectNothingWritten(source, () => source.vault.exportBackup(BACKUP_PASSPHRASE), 'vault.locked', 'export while locked');
 
     const target = await busyVault();
     target.vault.access.lock();
-    await expectNothingWritten(target, () => target.vault.importBackup(file, BACKUP_PASSPHRASE), 'VAULT_LOCKED', 'import while locked');
+    await expectNothingWritten(target, () => target.vault.importBackup(file, BACKUP_PASSPHRASE), 'vault.locked', 'import while locked');
 
     await target.vault.access.unlock(TARGET_PASSPHRASE);
     await expectNothingWritten(
@@ -359,7 +359,7 @@ describe('vault backup: secrecy and access', () => {
         target.vault.access.lock();
         return importing;
       },
-      'VAULT_LOCKED',
+      'vault.locked',
       'locked while the backup was being decrypted',
     );
   });

@@ -24,7 +24,7 @@ export function seal(key: Buffer, plaintext: Buffer, associatedData: string): Bu
 
 export function open(key: Buffer, sealed: Buffer, associatedData: string, what = 'A stored secret'): Buffer {
   if (sealed.length < HEADER_BYTES || sealed[0] !== FORMAT_VERSION) {
-    throw new VaultError('VAULT_TAMPERED', `${what} is damaged or was written by another version of Barong Vault.`);
+    throw new VaultError('vault.tampered', `${what} is damaged or was written by another version of Barong Vault.`);
   }
   const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(1, 1 + IV_BYTES), { authTagLength: TAG_BYTES });
   decipher.setAAD(additionalData(associatedData));
@@ -32,6 +32,6 @@ export function open(key: Buffer, sealed: Buffer, associatedData: string, what =
   try {
     return Buffer.concat([decipher.update(sealed.subarray(HEADER_BYTES)), decipher.final()]);
   } catch {
-    throw new VaultError('VAULT_TAMPERED', `${what} does not decrypt: it was changed or moved outside Barong Vault.`);
+    throw new VaultError('vault.tampered', `${what} does not decrypt: it was changed or moved outside Barong Vault.`);
   }
 }

@@ -28,7 +28,7 @@ export async function unwrapWithPassphrase(wrap: Extract<KeyWrap, { kind: 'passp
   try {
     return open(wrappingKey, wrap.wrapped, PASSPHRASE_AD);
   } catch {
-    throw new VaultError('VAULT_WRONG_PASSPHRASE', 'Wrong passphrase.');
+    throw new VaultError('vault.wrong_passphrase', 'Wrong passphrase.');
   } finally {
     wrappingKey.fill(0);
   }
@@ -36,12 +36,12 @@ export async function unwrapWithPassphrase(wrap: Extract<KeyWrap, { kind: 'passp
 
 export async function wrapWithKeychain(vaultKey: Buffer, keychain: KeychainWrapper): Promise<KeyWrap> {
   if (!(await keychain.isAvailable())) {
-    throw new VaultError('VAULT_KEYCHAIN_UNAVAILABLE', "This computer's keychain is not available: protect the vault with a passphrase.");
+    throw new VaultError('vault.keychain_unavailable', "This computer's keychain is not available: protect the vault with a passphrase.");
   }
   const backend = await keychain.backend();
   if (backend === INSECURE_KEYCHAIN_BACKEND) {
     throw new VaultError(
-      'VAULT_KEYCHAIN_INSECURE',
+      'vault.keychain_insecure',
       'No keychain service runs on this computer (libsecret or kwallet), so the keychain would use a key anyone can read: protect the vault with a passphrase.',
     );
   }
@@ -50,7 +50,7 @@ export async function wrapWithKeychain(vaultKey: Buffer, keychain: KeychainWrapp
 
 export async function unwrapWithKeychain(wrap: Extract<KeyWrap, { kind: 'keychain' }>, keychain: KeychainWrapper): Promise<Buffer> {
   const changed = (now: string) =>
-    new VaultError('VAULT_KEYCHAIN_CHANGED', `The keychain that protected this vault (${wrap.backend}) ${now}: unlock with the passphrase.`);
+    new VaultError('vault.keychain_changed', `The keychain that protected this vault (${wrap.backend}) ${now}: unlock with the passphrase.`);
   if (!(await keychain.isAvailable())) throw changed('is not available now');
   const backend = await keychain.backend();
   if (backend !== wrap.backend) throw changed(`was replaced by ${backend}`);

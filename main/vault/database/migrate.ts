@@ -17,7 +17,7 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   const latest = migrations.at(-1)?.version ?? 0;
   if (from > latest) {
     throw new VaultError(
-      'VAULT_NEWER_VERSION',
+      'vault.newer_version',
       `This vault was written by a newer Barong Vault (database version ${from}; this one knows up to ${latest}). Update the app to open it.`,
     );
   }

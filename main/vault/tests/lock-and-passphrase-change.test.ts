@@ -35,7 +35,7 @@ const passphraseWrap = (path: string) =>
   withRawDatabase(path, (db) => db.prepare("SELECT wrapped, params FROM key_wraps WHERE kind = 'passphrase'").get() as { wrapped: Buffer; params: string });
 
 describe('locking', () => {
-  it('makes every operation that needs a secret fail with VAULT_LOCKED, and tells the listeners', async () => {
+  it('makes every operation that needs a secret fail with vault.locked, and tells the listeners', async () => {
     const { vault, account, key } = await vaultWithKeys(new FakeKeychain());
     const heard: string[] = [];
     vault.access.onLock(() => heard.push('first'));
@@ -55,13 +55,13 @@ describe('locking', () => {
       ['totpSeed', () => vault.totpSeed(account.id)],
       ['removeKeychain', () => vault.access.removeKeychain()],
     ];
-    for (const [name, use] of secretUses) expect({ name, code: vaultErrorFrom(use).code }).toEqual({ name, code: 'VAULT_LOCKED' });
+    for (const [name, use] of secretUses) expect({ name, code: vaultErrorFrom(use).code }).toEqual({ name, code: 'vault.locked' });
     for (const [name, use] of [
       ['setPassphrase', () => vault.access.setPassphrase(PASSPHRASE, NEW_PASSPHRASE)],
       ['removePassphrase', () => vault.access.removePassphrase(PASSPHRASE)],
       ['addKeychain', () => vault.access.addKeychain()],
     ] as const) {
-      expect({ name, code: (await vaultRejection(use())).code }).toEqual({ name, code: 'VAULT_LOCKED' });
+      expect({ name, code: (await vaultRejection(use())).code }).toEqual({ name, code: 'vault.locked' });
     }
     // What needs no secret still works, so that the locked app can show the list.
     expect(vault.listKeys(account.id).map((listed) => listed.id)).toEqual([key.id]);
@@ -79,8 +79,8 @@ describe('changing the passphrase', () => {
     const secretsBefore = sealedSecrets(path);
     const wrapBefore = passphraseWrap(path);
 
-    expect((await vaultRejection(vault.access.setPassphrase(undefined, NEW_PASSPHRASE))).code).toBe('VAULT_PASSPHRASE_REQUIRED');
-    expect((await vaultRejection(vault.access.setPassphrase('not the passphrase', NEW_PASSPHRASE))).code).toBe('VAULT_WRONG_PASSPHRASE');
+    expect((await vaultRejection(vault.access.setPassphrase(undefined, NEW_PASSPHRASE))).code).toBe('vault.passphrase_required');
+    expect((await vaultRejection(vault.access.setPassphrase('not the passphrase', NEW_PASSPHRASE))).code).toBe('vault.wrong_passphrase');
     expect(passphraseWrap(path)).toEqual(wrapBefore);
     await vault.access.setPassphrase(PASSPHRASE, NEW_PASSPHRASE);
 
@@ -91,7 +91,7 @@ describe('changing the passphrase', () => {
     vault.close();
 
     const reopened = fixture.open({ path });
-    expect((await vaultRejection(reopened.access.unlock(PASSPHRASE))).code).toBe('VAULT_WRONG_PASSPHRASE');
+    expect((await vaultRejection(reopened.access.unlock(PASSPHRASE))).code).toBe('vault.wrong_passphrase');
     expect(reopened.access.isUnlocked()).toBe(false);
     await reopened.access.unlock(NEW_PASSPHRASE);
     expect(reopened.sign(key.id, NONCE)['X-Auth-Signature']).toBe(signature);

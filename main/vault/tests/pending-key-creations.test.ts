@@ -34,7 +34,7 @@ describe('pending key creations (write-ahead for keys the exchange creates)', ()
     vault.importKey({ accountId: account.id, kid, secret: newSecret() });
     const pending = vault.beginKeyCreation({ accountId: account.id });
 
-    expect(vaultErrorFrom(() => vault.completeKeyCreation(pending.id, { accountId: account.id, kid, secret: newSecret() })).code).toBe('VAULT_DUPLICATE_KID');
+    expect(vaultErrorFrom(() => vault.completeKeyCreation(pending.id, { accountId: account.id, kid, secret: newSecret() })).code).toBe('vault.duplicate_kid');
     expect(vault.pendingKeyCreations()).toEqual([pending]);
   });
 
@@ -59,7 +59,7 @@ describe('pending key creations (write-ahead for keys the exchange creates)', ()
     expect(vault.pendingKeyCreations(alpha.id)).toEqual([first]);
     vault.dismissKeyCreation(first.id);
     expect(vault.auditLog(1)[0]).toMatchObject({ action: 'dismiss-key-creation', accountId: alpha.id });
-    expect(vaultErrorFrom(() => vault.dismissKeyCreation(first.id)).code).toBe('VAULT_NOT_FOUND');
+    expect(vaultErrorFrom(() => vault.dismissKeyCreation(first.id)).code).toBe('vault.not_found');
     vault.deleteAccount(beta.id);
     expect(vault.pendingKeyCreations()).toEqual([]);
     expect(second.accountId).toBe(beta.id);
@@ -68,9 +68,9 @@ describe('pending key creations (write-ahead for keys the exchange creates)', ()
   it('refuses to begin while the vault is locked or for an unknown account: the answer could not be stored', async () => {
     const { vault } = await unlockedTempVault();
     const account = vault.createAccount(accountInput('Alpha'));
-    expect(vaultErrorFrom(() => vault.beginKeyCreation({ accountId: '00000000-0000-4000-8000-000000000000' })).code).toBe('VAULT_NOT_FOUND');
+    expect(vaultErrorFrom(() => vault.beginKeyCreation({ accountId: '00000000-0000-4000-8000-000000000000' })).code).toBe('vault.not_found');
     vault.access.lock();
-    expect(vaultErrorFrom(() => vault.beginKeyCreation({ accountId: account.id })).code).toBe('VAULT_LOCKED');
+    expect(vaultErrorFrom(() => vault.beginKeyCreation({ accountId: account.id })).code).toBe('vault.locked');
     await vault.access.unlock(PASSPHRASE);
     expect(vault.pendingKeyCreations()).toEqual([]);
   });

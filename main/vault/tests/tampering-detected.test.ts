@@ -50,7 +50,7 @@ const hmac = (key: StoredKey) => createHmac('sha256', key.secret).update(NONCE +
 function expectTampered(vault: Vault, key: StoredKey): void {
   for (const use of [() => vault.sign(key.id, NONCE), () => vault.revealSecret(key.id)]) {
     const error = vaultErrorFrom(use);
-    expect(error.code).toBe('VAULT_TAMPERED');
+    expect(error.code).toBe('vault.tampered');
     expect(error.message).not.toContain(key.secret);
   }
 }
@@ -99,14 +99,14 @@ describe('tampering with a vault file', () => {
     for (let index = 0; index < sealed.length; index += 1) {
       writeSeed(path, accountA.id, flipBit(sealed, index, 7 - (index % 8)));
       const error = vaultErrorFrom(() => vault.totpSeed(accountA.id));
-      expect(error.code).toBe('VAULT_TAMPERED');
+      expect(error.code).toBe('vault.tampered');
       expect(error.message).not.toContain(seeds.a);
     }
     writeSeed(path, accountA.id, sealed);
     expect(vault.totpSeed(accountA.id)).toBe(seeds.a);
 
     writeSeed(path, accountB.id, sealed);
-    expect(vaultErrorFrom(() => vault.totpSeed(accountB.id)).code).toBe('VAULT_TAMPERED');
+    expect(vaultErrorFrom(() => vault.totpSeed(accountB.id)).code).toBe('vault.tampered');
   });
 
   it('refuses a wrong passphrase, stays locked and changes nothing but the failure count', async () => {
@@ -114,10 +114,10 @@ describe('tampering with a vault file', () => {
     vault.access.lock();
     const before = withRawDatabase(path, (db) => dumpTables(db, ['unlock_failures']));
 
-    expect((await vaultRejection(vault.access.unlock('not the passphrase'))).code).toBe('VAULT_WRONG_PASSPHRASE');
+    expect((await vaultRejection(vault.access.unlock('not the passphrase'))).code).toBe('vault.wrong_passphrase');
 
     expect(vault.access.isUnlocked()).toBe(false);
-    expect(vaultErrorFrom(() => vault.sign(a1.id, NONCE)).code).toBe('VAULT_LOCKED');
+    expect(vaultErrorFrom(() => vault.sign(a1.id, NONCE)).code).toBe('vault.locked');
     expect(withRawDatabase(path, (db) => dumpTables(db, ['unlock_failures']))).toEqual(before);
     await vault.access.unlock(PASSPHRASE);
     expect(vault.sign(a1.id, NONCE)['X-Auth-Signature']).toBe(hmac(a1));
@@ -132,7 +132,7 @@ describe('tampering with a vault file', () => {
     const expectRefused = async () => {
       clock.advance(PAST_ANY_THROTTLE_MS);
       const error = await vaultRejection(vault.access.unlock(PASSPHRASE));
-      expect(['VAULT_WRONG_PASSPHRASE', 'VAULT_TAMPERED']).toContain(error.code);
+      expect(['vault.wrong_passphrase', 'vault.tampered']).toContain(error.code);
       expect(vault.access.isUnlocked()).toBe(false);
     };
 

@@ -44,7 +44,7 @@ describe('setting up and unlocking a vault', () => {
     expect(wrapKinds(path)).toEqual(['keychain']);
     const vault = fixture.open({ path, keychain });
     expect(vault.status()).toEqual({ setUp: true, unlocked: false, passphrase: false, keychain: 'gnome_libsecret' });
-    expect((await vaultRejection(vault.access.unlock(PASSPHRASE))).code).toBe('VAULT_NO_UNLOCK_METHOD');
+    expect((await vaultRejection(vault.access.unlock(PASSPHRASE))).code).toBe('vault.no_unlock_method');
     await vault.access.unlock();
     expectSigns(vault, stored);
   });
@@ -54,7 +54,7 @@ describe('setting up and unlocking a vault', () => {
     expect(wrapKinds(path)).toEqual(['passphrase']);
     const vault = fixture.open({ path, keychain });
     expect(vault.status()).toEqual({ setUp: true, unlocked: false, passphrase: true, keychain: null });
-    expect((await vaultRejection(vault.access.unlock())).code).toBe('VAULT_PASSPHRASE_REQUIRED');
+    expect((await vaultRejection(vault.access.unlock())).code).toBe('vault.passphrase_required');
     await vault.access.unlock(PASSPHRASE);
     expectSigns(vault, stored);
   });
@@ -72,12 +72,12 @@ describe('setting up and unlocking a vault', () => {
 
   it('refuses no method, a keychain that is not there, a second setup, and a missing vault', async () => {
     const vault = fixture.open({ path: fixture.newPath() });
-    expect((await vaultRejection(vault.access.unlock(PASSPHRASE))).code).toBe('VAULT_NOT_SET_UP');
-    expect((await vaultRejection(vault.access.create({ keychain: false }))).code).toBe('VAULT_NO_UNLOCK_METHOD');
-    expect((await vaultRejection(vault.access.create({ passphrase: PASSPHRASE, keychain: true }))).code).toBe('VAULT_KEYCHAIN_UNAVAILABLE');
+    expect((await vaultRejection(vault.access.unlock(PASSPHRASE))).code).toBe('vault.not_set_up');
+    expect((await vaultRejection(vault.access.create({ keychain: false }))).code).toBe('vault.no_unlock_method');
+    expect((await vaultRejection(vault.access.create({ passphrase: PASSPHRASE, keychain: true }))).code).toBe('vault.keychain_unavailable');
     expect(vault.status()).toEqual({ setUp: false, unlocked: false, passphrase: false, keychain: null });
     await vault.access.create({ passphrase: PASSPHRASE, keychain: false });
-    expect((await vaultRejection(vault.access.create({ passphrase: 'another passphrase', keychain: false }))).code).toBe('VAULT_ALREADY_SET_UP');
+    expect((await vaultRejection(vault.access.create({ passphrase: 'another passphrase', keychain: false }))).code).toBe('vault.already_set_up');
   });
 
   it('refuses a basic_text keychain at setup, writing nothing, and at addKeychain', async () => {
@@ -86,13 +86,13 @@ describe('setting up and unlocking a vault', () => {
     const vault = fixture.open({ path, keychain: insecure });
     for (const setup of [{ keychain: true }, { passphrase: PASSPHRASE, keychain: true }]) {
       const error = await vaultRejection(vault.access.create(setup));
-      expect(error.code).toBe('VAULT_KEYCHAIN_INSECURE');
+      expect(error.code).toBe('vault.keychain_insecure');
       expect(error.message).toContain('passphrase');
       expect(vault.status()).toEqual({ setUp: false, unlocked: false, passphrase: false, keychain: null });
       expect(wrapKinds(path)).toEqual([]);
     }
     await vault.access.create({ passphrase: PASSPHRASE, keychain: false });
-    expect((await vaultRejection(vault.access.addKeychain())).code).toBe('VAULT_KEYCHAIN_INSECURE');
+    expect((await vaultRejection(vault.access.addKeychain())).code).toBe('vault.keychain_insecure');
     expect(wrapKinds(path)).toEqual(['passphrase']);
   });
 });
@@ -114,7 +114,7 @@ describe('adding and removing unlock methods', () => {
     vault.close();
 
     vault = fixture.open({ path, keychain });
-    expect((await vaultRejection(vault.access.unlock())).code).toBe('VAULT_PASSPHRASE_REQUIRED');
+    expect((await vaultRejection(vault.access.unlock())).code).toBe('vault.passphrase_required');
     await vault.access.unlock(PASSPHRASE);
     expectSigns(vault, stored);
   });
@@ -129,7 +129,7 @@ describe('adding and removing unlock methods', () => {
     await vault.access.unlock(PASSPHRASE);
     expectSigns(vault, stored);
     expect(wrapKinds(path)).toEqual(['keychain', 'passphrase']);
-    expect((await vaultRejection(vault.access.removePassphrase('not the passphrase'))).code).toBe('VAULT_WRONG_PASSPHRASE');
+    expect((await vaultRejection(vault.access.removePassphrase('not the passphrase'))).code).toBe('vault.wrong_passphrase');
     expect(wrapKinds(path)).toEqual(['keychain', 'passphrase']);
     await vault.access.removePassphrase(PASSPHRASE);
     expect(wrapKinds(path)).toEqual(['keychain']);
@@ -139,13 +139,13 @@ describe('adding and removing unlock methods', () => {
     const keychainOnly = await closedVault({ keychain: true });
     let vault = fixture.open({ path: keychainOnly.path, keychain: keychainOnly.keychain });
     await vault.access.unlock();
-    expect(vaultErrorFrom(() => vault.access.removeKeychain()).code).toBe('VAULT_NO_UNLOCK_METHOD');
+    expect(vaultErrorFrom(() => vault.access.removeKeychain()).code).toBe('vault.no_unlock_method');
     expect(wrapKinds(keychainOnly.path)).toEqual(['keychain']);
 
     const passphraseOnly = await closedVault({ passphrase: PASSPHRASE, keychain: false });
     vault = fixture.open({ path: passphraseOnly.path, keychain: passphraseOnly.keychain });
     await vault.access.unlock(PASSPHRASE);
-    expect((await vaultRejection(vault.access.removePassphrase(PASSPHRASE))).code).toBe('VAULT_NO_UNLOCK_METHOD');
+    expect((await vaultRejection(vault.access.removePassphrase(PASSPHRASE))).code).toBe('vault.no_unlock_method');
     expect(wrapKinds(passphraseOnly.path)).toEqual(['passphrase']);
   });
 });
@@ -172,7 +172,7 @@ describe('a keychain that changed since setup', () => {
 
     const error = await vaultRejection(vault.access.unlock());
 
-    expect(error.code).toBe('VAULT_KEYCHAIN_CHANGED');
+    expect(error.code).toBe('vault.keychain_changed');
     expect(error.message).toContain('(gnome_libsecret)');
     expect(error.message).toContain(reason);
     expect(error.message).toContain('unlock with the passphrase');
@@ -188,7 +188,7 @@ describe('a keychain that changed since setup', () => {
       db.prepare("UPDATE key_wraps SET wrapped = ? WHERE kind = 'keychain'").run(flipBit(wrapped, wrapped.length - 1));
     });
     const vault = fixture.open({ path, keychain });
-    expect((await vaultRejection(vault.access.unlock())).code).toBe('VAULT_KEYCHAIN_CHANGED');
+    expect((await vaultRejection(vault.access.unlock())).code).toBe('vault.keychain_changed');
     await vault.access.unlock(PASSPHRASE);
     expectSigns(vault, stored);
   });

@@ -29,23 +29,23 @@ describe('wrong passphrases', () => {
 
   it('throttle the next try, even with the right passphrase, until the delay has passed; success resets the count', async () => {
     const { path, clock, vault } = await lockedVault();
-    for (let tries = 0; tries < FREE_TRIES; tries += 1) expect((await vaultRejection(vault.access.unlock(WRONG))).code).toBe('VAULT_WRONG_PASSPHRASE');
+    for (let tries = 0; tries < FREE_TRIES; tries += 1) expect((await vaultRejection(vault.access.unlock(WRONG))).code).toBe('vault.wrong_passphrase');
 
     const throttled = await vaultRejection(vault.access.unlock(PASSPHRASE));
-    expect(throttled.code).toBe('VAULT_THROTTLED');
+    expect(throttled.code).toBe('vault.throttled');
     expect(throttled.retryAfterMs).toBeGreaterThan(0);
     expect(throttled.message).toMatch(/try again in \d+ s/);
     expect(vault.access.isUnlocked()).toBe(false);
 
     clock.advance((throttled.retryAfterMs ?? 0) - 1);
-    expect((await vaultRejection(vault.access.unlock(PASSPHRASE))).code).toBe('VAULT_THROTTLED');
+    expect((await vaultRejection(vault.access.unlock(PASSPHRASE))).code).toBe('vault.throttled');
     clock.advance(1);
     await vault.access.unlock(PASSPHRASE);
     expect(vault.access.isUnlocked()).toBe(true);
     expect(failureCount(path)).toBe(0);
 
     vault.access.lock();
-    expect((await vaultRejection(vault.access.unlock(WRONG))).code).toBe('VAULT_WRONG_PASSPHRASE');
+    expect((await vaultRejection(vault.access.unlock(WRONG))).code).toBe('vault.wrong_passphrase');
     await vault.access.unlock(PASSPHRASE);
   });
 
@@ -53,13 +53,13 @@ describe('wrong passphrases', () => {
     const { path, clock, vault } = await lockedVault();
     for (let tries = 0; tries <= FREE_TRIES; tries += 1) {
       clock.advance(60 * 60 * 1000);
-      expect((await vaultRejection(vault.access.unlock(WRONG))).code).toBe('VAULT_WRONG_PASSPHRASE');
+      expect((await vaultRejection(vault.access.unlock(WRONG))).code).toBe('vault.wrong_passphrase');
     }
     vault.close();
 
     const reopened = fixture.open({ path, now: clock.now });
     const throttled = await vaultRejection(reopened.access.unlock(PASSPHRASE));
-    expect(throttled.code).toBe('VAULT_THROTTLED');
+    expect(throttled.code).toBe('vault.throttled');
     expect(throttled.retryAfterMs).toBe(retryDelayMs(FREE_TRIES + 1));
   });
 
@@ -67,8 +67,8 @@ describe('wrong passphrases', () => {
     const { path, vault } = await lockedVault();
     const tries = await Promise.allSettled(Array.from({ length: 8 }, () => vault.access.unlock(WRONG)));
     const codes = tries.map((result) => (result.status === 'rejected' ? (result.reason as { code: string }).code : 'unlocked'));
-    expect(codes.filter((code) => code === 'VAULT_WRONG_PASSPHRASE')).toHaveLength(FREE_TRIES);
-    expect(codes.filter((code) => code === 'VAULT_THROTTLED')).toHaveLength(8 - FREE_TRIES);
+    expect(codes.filter((code) => code === 'vault.wrong_passphrase')).toHaveLength(FREE_TRIES);
+    expect(codes.filter((code) => code === 'vault.throttled')).toHaveLength(8 - FREE_TRIES);
     expect(failureCount(path)).toBe(FREE_TRIES);
   });
 });

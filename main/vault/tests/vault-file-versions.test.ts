@@ -99,7 +99,7 @@ describe('vault files of other versions', () => {
     const error = vaultErrorFrom(() => openDatabase(path));
 
     expect(error).toBeInstanceOf(VaultError);
-    expect(error.code).toBe('VAULT_NEWER_VERSION');
+    expect(error.code).toBe('vault.newer_version');
     expect(error.message).toContain('newer Barong Vault');
     expect(error.message).toContain(`database version ${LATEST + 1}`);
     expect(error.message).toContain(`up to ${LATEST}`);

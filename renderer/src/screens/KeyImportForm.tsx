@@ -28,7 +28,7 @@ export function KeyImportForm({ accountId }: { accountId: string }) {
     const answer = await importKey(accountId, { kid: kid.trim(), secret: given, ...(label.trim() ? { label: label.trim() } : {}) });
     setBusy(false);
     if ('error' in answer) {
-      setError(`${errorText(answer.error)}${answer.error.code === 'VAULT_DUPLICATE_KID' ? '' : ' Type the secret again to retry.'}`);
+      setError(`${errorText(answer.error)}${answer.error.code === 'vault.duplicate_kid' ? '' : ' Type the secret again to retry.'}`);
       return;
     }
     setWarnings(answer.warnings);

@@ -53,13 +53,13 @@ export function KeyReveal({ apiKey, onClose }: { apiKey: ApiKey; onClose(): void
     setPassphrase('');
     setError('');
     setBusy(true);
-    const result = await api().keys.reveal(needsPassphrase ? { keyId: apiKey.id, passphrase: given } : { keyId: apiKey.id });
+    const result = await api().keys.reveal(needsPassphrase ? { keyId: apiKey.id, ownerPassphrase: given } : { keyId: apiKey.id });
     setBusy(false);
     if (result.ok) {
       setRevealed({ secret: result.value.secret, hideAt: Date.now() + REVEAL_SECONDS * 1000 });
       return;
     }
-    if (result.error.code === 'VAULT_PASSPHRASE_REQUIRED') setNeedsPassphrase(true);
+    if (result.error.code === 'vault.passphrase_required') setNeedsPassphrase(true);
     setError(errorText(result.error));
   };
 

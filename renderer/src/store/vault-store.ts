@@ -40,8 +40,8 @@ export const useVaultStore = create<VaultState>()((set) => {
     unlock: async (passphrase) => settle(await api().vault.unlock(passphrase === undefined ? {} : { passphrase })),
     lock: async () => settle(await api().vault.lock()),
     setPassphrase: async (change) => settle(await api().vault.setPassphrase(change)),
-    removePassphrase: async (current) => settle(await api().vault.removePassphrase({ current })),
-    addKeychain: async () => settle(await api().vault.addKeychain()),
-    removeKeychain: async () => settle(await api().vault.removeKeychain()),
+    removePassphrase: async (current) => settle(await api().vault.removePassphrase({ ownerPassphrase: current })),
+    addKeychain: async () => settle(await api().vault.addKeychain({})),
+    removeKeychain: async () => settle(await api().vault.removeKeychain({})),
   };
 });

@@ -20,7 +20,7 @@ export function PassphraseChangeForm({ hasPassphrase }: { hasPassphrase: boolean
     if (hasPassphrase && current === '') return action.refuse('Enter the current passphrase first.');
     if (next !== again) return action.refuse('The two new passphrases differ: type the same passphrase in both fields.');
     void action.run(
-      () => setPassphrase({ ...(hasPassphrase ? { current } : {}), next }),
+      () => setPassphrase({ ...(hasPassphrase ? { ownerPassphrase: current } : {}), next }),
       () => {
         setCurrent('');
         setNext('');
