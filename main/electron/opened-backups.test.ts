@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { silentLogger } from '../logging/logger';
+import type { Logger } from '../logging/logger';
 import { receiveOpenedBackups } from './opened-backups';
 import { holdSingleInstance } from './single-instance';
 
@@ -25,7 +26,21 @@ class FakeApp extends EventEmitter {
 class FakePage extends EventEmitter {
   destroyed = false;
   send = vi.fn();
-  isDestroyed = () => this.destroyed;
+  private markAsked = () => undefined;
+  /** Settles when delivery asks whether the page is still open: the file has been read and the send decided. */
+  readonly asked = new Promise<void>((resolve) => {
+    this.markAsked = () => resolve();
+  });
+  isDestroyed = () => {
+    this.markAsked();
+    return this.destroyed;
+  };
+}
+
+/** A logger that keeps its events, to see whether (and when) a file was read. */
+function recordingLogger(): Logger & { events: string[] } {
+  const events: string[] = [];
+  return { events, info: (event) => events.push(event), warn: (event) => events.push(event) };
 }
 
 let dir: string;
@@ -44,18 +59,32 @@ function backup(name: string, content: string): string {
 const opened = (fileName: string, content: string) => ['backup.opened', { fileName, contentBase64: Buffer.from(content).toString('base64') }];
 
 describe('receiveOpenedBackups', () => {
-  it('holds a file opened on macOS before the app was ready until the page has loaded', async () => {
+  it('holds a file until the page has loaded, and reads it only then', async () => {
+    const backups = receiveOpenedBackups(new FakeApp());
+    const page = new FakePage();
+    const logger = recordingLogger();
+    backups.sendTo(page, logger);
+    // fromArgv settles once the file has been dealt with: here, held as a path, neither read nor sent.
+    await backups.fromArgv(['/opt/Barong Vault/barong-vault', backup('monday.barongvault', 'sealed monday')], dir);
+    expect(logger.events).toEqual([]);
+    expect(page.send).not.toHaveBeenCalled();
+
+    page.emit('did-finish-load');
+    await page.asked;
+    expect(logger.events).toEqual(['backup.opened']);
+    expect(page.send.mock.calls).toEqual([opened('monday.barongvault', 'sealed monday')]);
+  });
+
+  it('takes a file opened on macOS before the app was ready, and sends it once the page has loaded', async () => {
     const app = new FakeApp();
     const backups = receiveOpenedBackups(app);
     expect(app.openFile(backup('monday.barongvault', 'sealed monday'))).toBe(true);
 
     const page = new FakePage();
     backups.sendTo(page, silentLogger);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(page.send).not.toHaveBeenCalled();
-
     page.emit('did-finish-load');
-    await vi.waitFor(() => expect(page.send.mock.calls).toEqual([opened('monday.barongvault', 'sealed monday')]));
+    await page.asked;
+    expect(page.send.mock.calls).toEqual([opened('monday.barongvault', 'sealed monday')]);
   });
 
   it('sends a file opened later at once, and leaves any other file to macOS', async () => {
@@ -111,7 +140,7 @@ describe('receiveOpenedBackups', () => {
     page.emit('did-finish-load');
     page.destroyed = true;
     expect(app.openFile(backup('monday.barongvault', 'sealed monday'))).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await page.asked;
     expect(page.send).not.toHaveBeenCalled();
   });
 
