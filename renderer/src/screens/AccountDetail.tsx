@@ -3,7 +3,7 @@ import { errorText } from '../error-text';
 import { useAccountsStore } from '../store/accounts-store';
 import type { AccountSummary } from '../store/accounts-store';
 import { AccountForm } from './AccountForm';
-import { ExchangeSection } from './ExchangeSection';
+import { ExchangeSection } from './exchange/ExchangeSection';
 import { KeyImportForm } from './KeyImportForm';
 import { KeyReveal } from './KeyReveal';
 import { SignerPanel } from './SignerPanel';
