@@ -32,6 +32,7 @@ import { settingsSchema } from './vault/schemas';
 import { applicationMenu } from './window/application-menu';
 import type { MenuCommand } from './window/application-menu';
 import { APP_ENTRY_URL, APP_ORIGIN } from './window/app-origin';
+import { developerToolsFor } from './window/developer-tools';
 import { webPreferences } from './window/web-preferences';
 import { MIN_WINDOW_SIZE, WINDOW_STATE_FILE } from './window/window-state';
 
@@ -39,7 +40,7 @@ import { MIN_WINDOW_SIZE, WINDOW_STATE_FILE } from './window/window-state';
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PRELOAD = join(OUT_DIR, 'preload', 'index.cjs');
 const RENDERER_DIR = join(OUT_DIR, 'renderer');
-const DEV_TOOLS = !app.isPackaged;
+const DEV_TOOLS = developerToolsFor({ packaged: app.isPackaged });
 
 let mainWindow: BrowserWindow | undefined;
 
