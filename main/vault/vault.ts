@@ -3,11 +3,6 @@ import type { Database } from 'better-sqlite3';
 import { checkKid, checkNonce, checkSecret } from '../../app/barong/credentials';
 import { computeSignature } from '../../app/barong/signature';
 import type { AuthHeaders } from '../../app/barong/auth-headers';
-import { openBackup, sealBackup } from './backup/backup-format';
-import { backupAccount, backupKey, decodePayload, encodePayload } from './backup/backup-payload';
-import type { BackupPayload } from './backup/backup-payload';
-import { planImport } from './backup/import-plan';
-import type { ImportReport } from './backup/import-plan';
 import { open, seal } from './crypto/envelope';
 import { openDatabase } from './database/open-database';
 import type { KeychainWrapper } from './keychain-wrapper';
@@ -22,14 +17,15 @@ import {
   keyEditSchema,
   keyInputSchema,
   parseInput,
-  passphraseSchema,
   remoteStateSchema,
   settingsSchema,
   totpSeedSchema,
 } from './schemas';
 import { AccountsStore } from './store/accounts-store';
+import type { RestoredAccountRow } from './store/accounts-store';
 import { AuditStore } from './store/audit-store';
 import { KeysStore } from './store/keys-store';
+import type { RestoredKeyRow } from './store/keys-store';
 import { PendingCreationsStore } from './store/pending-creations-store';
 import { SettingsStore } from './store/settings-store';
 import { WrapsStore } from './store/wraps-store';
@@ -64,8 +60,9 @@ const totpSeedAd = (accountId: string) => `totp-seed\n${accountId}`;
 export class Vault {
   readonly access: VaultAccess;
   private readonly db: Database;
-  private readonly now: () => number;
-  private readonly scryptCost: ScryptCost | undefined;
+  readonly now: () => number;
+  /** The scrypt cost of new passphrase wraps and backups; the default when undefined. */
+  readonly scryptCost: ScryptCost | undefined;
   private readonly accounts: AccountsStore;
   private readonly keys: KeysStore;
   private readonly pendingCreations: PendingCreationsStore;
@@ -286,89 +283,49 @@ export class Vault {
     return this.audit.list(limit, beforeId);
   }
 
-  // Backup
+  // Backup (main/vault/backup/vault-backup.ts builds on these)
 
-  /** The whole vault (accounts, 2FA seeds, keys with their secrets, settings) in one file sealed by its own passphrase. Audited. */
-  async exportBackup(passphrase: string): Promise<Buffer> {
-    this.access.requireKey();
-    const backupPassphrase = parseInput(passphraseSchema, passphrase, 'The backup passphrase');
-    const contents = this.db.transaction(() => this.backupPayload())();
-    const payload = encodePayload(contents);
-    try {
-      const file = await sealBackup(payload, backupPassphrase, { cost: this.scryptCost, now: this.now() });
-      const keyCount = contents.accounts.reduce((count, account) => count + account.keys.length, 0);
-      this.appendAudit({ action: 'export-backup', outcome: `${contents.accounts.length} accounts, ${keyCount} keys` });
-      return file;
-    } finally {
-      payload.fill(0);
-    }
+  /** Runs `work` in one write transaction: a throw rolls back everything it wrote. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
   }
 
-  /**
-   * Restores a backup into an empty vault, or merges it into this one (see planImport): the file
-   * is decrypted and checked whole first, then written in one transaction, so a failure writes
-   * nothing. Keys already here are reported, never overwritten. Audited.
-   */
-  async importBackup(file: Buffer, passphrase: string): Promise<ImportReport> {
-    this.access.requireKey();
-    const backupPassphrase = parseInput(passphraseSchema, passphrase, 'The backup passphrase');
-    const plaintext = await openBackup(file, backupPassphrase);
-    let payload: BackupPayload;
-    try {
-      payload = decodePayload(plaintext);
-    } finally {
-      plaintext.fill(0);
-    }
-    // Asked again after the wait: the vault may have been locked meanwhile, which wipes the key.
+  /** Writes an account from a backup with its own id, order and times, its 2FA seed sealed with this vault's key. */
+  restoreAccount(row: Omit<RestoredAccountRow, 'totpSeed'>, totpSeed: string | null): void {
     const vaultKey = this.access.requireKey();
-    return this.db.transaction(() => {
-      const plan = planImport(payload, {
-        accounts: this.accounts.listWithKeyNames(),
-        holdsSecret: (accountId, kid, secret) => this.holdsSecret(vaultKey, accountId, kid, secret),
-        newId: () => randomUUID(),
-      });
-      for (const { row, totpSeed } of plan.accounts) {
-        this.accounts.restore({ ...row, totpSeed: totpSeed === null ? null : seal(vaultKey, Buffer.from(totpSeed, 'utf8'), totpSeedAd(row.id)) });
-      }
-      for (const { row, secret } of plan.keys) {
-        this.keys.restore({ ...row, secret: seal(vaultKey, Buffer.from(secret, 'utf8'), secretAd(row.accountId, row.kid)) });
-      }
-      if (plan.settings) this.settings.put(plan.settings);
-      const { report } = plan;
-      this.appendAudit({
-        action: 'import-backup',
-        outcome: `${report.accountsAdded} accounts added, ${report.accountsMatched} matched, ${report.keysAdded} keys added, ${report.duplicates.length} duplicates`,
-      });
-      return report;
-    })();
+    this.accounts.restore({ ...row, totpSeed: totpSeed === null ? null : seal(vaultKey, Buffer.from(totpSeed, 'utf8'), totpSeedAd(row.id)) });
   }
 
-  private backupPayload(): BackupPayload {
-    const plainSecret = (id: string) => {
-      const { secret } = this.decryptSecret(id);
-      try {
-        return secret.toString('utf8');
-      } finally {
-        secret.fill(0);
-      }
-    };
-    return {
-      accounts: this.accounts
-        .listWithKeyNames()
-        .map((account) => backupAccount(account, this.totpSeed(account.id), this.keys.listByAccount(account.id).map((key) => backupKey(key, plainSecret(key.id))))),
-      settings: this.getSettings(),
-    };
+  /** Writes a key from a backup with its own id and times, its secret sealed with this vault's key. */
+  restoreKey(row: Omit<RestoredKeyRow, 'secret'>, secret: Buffer): void {
+    this.keys.restore({ ...row, secret: seal(this.access.requireKey(), secret, secretAd(row.accountId, row.kid)) });
   }
 
-  private holdsSecret(vaultKey: Buffer, accountId: string, kid: string, candidate: string): boolean | undefined {
-    const sealed = this.keys.sealedSecretByKid(accountId, kid);
-    if (sealed === undefined) return undefined;
-    const secret = open(vaultKey, sealed, secretAd(accountId, kid), 'The API secret');
+  /** Lends the key's decrypted secret to `use`, and zeroes it afterwards; `use` must not keep it. */
+  withSecret<T>(keyId: string, use: (secret: Buffer) => T): T {
+    const { secret } = this.decryptSecret(keyId);
     try {
-      return secret.equals(Buffer.from(candidate, 'utf8'));
+      return use(secret);
     } finally {
       secret.fill(0);
     }
+  }
+
+  /** Whether the account's key with this kid holds `candidate`; undefined when it has no such key. */
+  holdsSecret(accountId: string, kid: string, candidate: Buffer): boolean | undefined {
+    const sealed = this.keys.sealedSecretByKid(accountId, kid);
+    if (sealed === undefined) return undefined;
+    const secret = open(this.access.requireKey(), sealed, secretAd(accountId, kid), 'The API secret');
+    try {
+      return secret.equals(candidate);
+    } finally {
+      secret.fill(0);
+    }
+  }
+
+  /** The audit row of a backup export or import: counts only. */
+  recordBackup(action: 'export-backup' | 'import-backup', outcome: string): void {
+    this.appendAudit({ action, outcome });
   }
 
   private storeKey(

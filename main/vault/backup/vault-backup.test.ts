@@ -7,6 +7,7 @@ import { KeysStore } from '../store/keys-store';
 import { textForms } from '../tests/secret-encodings';
 import { newKid, newSecret, newTotpSeed, openTempVault, randomHex, TEST_SCRYPT_COST } from '../tests/vault-fixture';
 import { openBackup, sealBackup } from './backup-format';
+import { exportBackup, importBackup } from './vault-backup';
 
 const NONCE = '1767225600000';
 const TABLES = ['accounts', 'api_keys', 'settings', 'audit_log', 'key_wraps', 'unlock_failures'];
@@ -105,10 +106,10 @@ async function withPayload(file: Buffer, change: (payload: Record<string, unknow
 describe('vault backup: round trip', () => {
   it('restores accounts, seeds, keys, settings and signatures into a fresh vault with another passphrase', async () => {
     const source = await sourceVault();
-    const file = await source.vault.exportBackup(BACKUP_PASSPHRASE);
+    const file = await exportBackup(source.vault, BACKUP_PASSPHRASE);
     const target = await vaultWith(TARGET_PASSPHRASE);
 
-    const report = await target.vault.importBackup(file, BACKUP_PASSPHRASE);
+    const report = await importBackup(target.vault, file, BACKUP_PASSPHRASE);
 
     expect(report).toEqual({ accountsAdded: 2, accountsMatched: 0, keysAdded: 4, duplicates: [], settingsApplied: true });
     expect(target.vault.listAccounts()).toEqual(source.vault.listAccounts());
@@ -133,9 +134,9 @@ describe('vault backup: round trip', () => {
 
   it('audits the export and the import, naming counts only', async () => {
     const source = await sourceVault();
-    const file = await source.vault.exportBackup(BACKUP_PASSPHRASE);
+    const file = await exportBackup(source.vault, BACKUP_PASSPHRASE);
     const target = await vaultWith(TARGET_PASSPHRASE);
-    await target.vault.importBackup(file, BACKUP_PASSPHRASE);
+    await importBackup(target.vault, file, BACKUP_PASSPHRASE);
     expect(source.vault.auditLog(1)).toEqual([expect.objectContaining({ action: 'export-backup', outcome: '2 accounts, 4 keys', keyId: null })]);
     expect(target.vault.auditLog(10)).toEqual([
       expect.objectContaining({ action: 'import-backup', outcome: '2 accounts added, 0 matched, 4 keys added, 0 duplicates', keyId: null }),
@@ -144,21 +145,21 @@ describe('vault backup: round trip', () => {
 
   it('takes the scrypt cost from the file: a vault at a higher cost imports a backup written at a lower one', async () => {
     const source = await sourceVault();
-    const file = await source.vault.exportBackup(BACKUP_PASSPHRASE);
+    const file = await exportBackup(source.vault, BACKUP_PASSPHRASE);
     const higher = { N: 2 ** 15, r: 8, p: 1 };
     const target = await vaultWith(TARGET_PASSPHRASE, { scryptCost: higher });
     const headerOf = (backup: Buffer) => JSON.parse(backup.subarray(13, headerEnd(backup)).toString('utf8')) as { scrypt: object };
 
     expect(headerOf(file).scrypt).toMatchObject(TEST_SCRYPT_COST);
-    expect(await target.vault.importBackup(file, BACKUP_PASSPHRASE)).toMatchObject({ accountsAdded: 2, keysAdded: 4 });
-    expect(headerOf(await target.vault.exportBackup(BACKUP_PASSPHRASE)).scrypt).toMatchObject(higher);
+    expect(await importBackup(target.vault, file, BACKUP_PASSPHRASE)).toMatchObject({ accountsAdded: 2, keysAdded: 4 });
+    expect(headerOf(await exportBackup(target.vault, BACKUP_PASSPHRASE)).scrypt).toMatchObject(higher);
   });
 });
 
 describe('vault backup: merge into a vault that has accounts', () => {
   it('matches accounts by exchange and name, adds what is missing, reports duplicates and leaves existing rows alone', async () => {
     const source = await sourceVault();
-    const file = await source.vault.exportBackup(BACKUP_PASSPHRASE);
+    const file = await exportBackup(source.vault, BACKUP_PASSPHRASE);
     const target = await vaultWith(TARGET_PASSPHRASE);
     // The same exchange written differently: upper-case host, default port.
     const main = target.vault.createAccount({ name: 'Main', baseUrl: 'https://EXCHANGE.example.com:443' });
@@ -169,7 +170,7 @@ describe('vault backup: merge into a vault that has accounts', () => {
     target.vault.updateSettings({ theme: 'light' });
     const before = snapshot(target.vault, target.path);
 
-    const report = await target.vault.importBackup(file, BACKUP_PASSPHRASE);
+    const report = await importBackup(target.vault, file, BACKUP_PASSPHRASE);
 
     expect(report).toEqual({
       accountsAdded: 1,
@@ -217,12 +218,12 @@ describe('vault backup: merge into a vault that has accounts', () => {
 
   it('adds nothing when the same backup is imported again', async () => {
     const source = await sourceVault();
-    const file = await source.vault.exportBackup(BACKUP_PASSPHRASE);
+    const file = await exportBackup(source.vault, BACKUP_PASSPHRASE);
     const target = await busyVault();
-    expect(await target.vault.importBackup(file, BACKUP_PASSPHRASE)).toMatchObject({ accountsAdded: 2, accountsMatched: 0, keysAdded: 4, settingsApplied: false });
+    expect(await importBackup(target.vault, file, BACKUP_PASSPHRASE)).toMatchObject({ accountsAdded: 2, accountsMatched: 0, keysAdded: 4, settingsApplied: false });
     const before = snapshot(target.vault, target.path);
 
-    const again = await target.vault.importBackup(file, BACKUP_PASSPHRASE);
+    const again = await importBackup(target.vault, file, BACKUP_PASSPHRASE);
 
     expect(again).toEqual({
       accountsAdded: 0,
@@ -244,16 +245,16 @@ describe('vault backup: merge into a vault that has accounts', () => {
 describe('vault backup: refused imports write nothing', () => {
   it('refuses a wrong passphrase', async () => {
     const source = await sourceVault();
-    const file = await source.vault.exportBackup(BACKUP_PASSPHRASE);
+    const file = await exportBackup(source.vault, BACKUP_PASSPHRASE);
     const target = await busyVault();
-    await expectNothingWritten(target, () => target.vault.importBackup(file, `${BACKUP_PASSPHRASE}!`), 'backup.wrong_passphrase', 'wrong passphrase');
-    await expectNothingWritten(target, () => target.vault.importBackup(file, SOURCE_PASSPHRASE), 'backup.wrong_passphrase', 'vault passphrase');
-    await expectNothingWritten(target, () => target.vault.importBackup(file, 'short'), 'input.invalid', 'too short to be a backup passphrase');
+    await expectNothingWritten(target, () => importBackup(target.vault, file, `${BACKUP_PASSPHRASE}!`), 'backup.wrong_passphrase', 'wrong passphrase');
+    await expectNothingWritten(target, () => importBackup(target.vault, file, SOURCE_PASSPHRASE), 'backup.wrong_passphrase', 'vault passphrase');
+    await expectNothingWritten(target, () => importBackup(target.vault, file, 'short'), 'input.invalid', 'too short to be a backup passphrase');
   });
 
   it('refuses damaged files with the right error', async () => {
     const source = await sourceVault();
-    const file = await source.vault.exportBackup(BACKUP_PASSPHRASE);
+    const file = await exportBackup(source.vault, BACKUP_PASSPHRASE);
     const target = await busyVault();
     const end = headerEnd(file);
     const createdAtDigit = file.indexOf('"createdAt":') + '"createdAt":'.length + 12;
@@ -276,13 +277,13 @@ describe('vault backup: refused imports write nothing', () => {
       ['random bytes', randomBytes(file.length), 'backup.corrupt'],
     ];
     for (const [what, damaged, code] of cases) {
-      await expectNothingWritten(target, () => target.vault.importBackup(damaged, BACKUP_PASSPHRASE), code, what);
+      await expectNothingWritten(target, () => importBackup(target.vault, damaged, BACKUP_PASSPHRASE), code, what);
     }
   });
 
   it('checks the whole payload before writing: a well-formed payload of the wrong shape is corrupt', async () => {
     const source = await sourceVault();
-    const file = await source.vault.exportBackup(BACKUP_PASSPHRASE);
+    const file = await exportBackup(source.vault, BACKUP_PASSPHRASE);
     type Payload = { accounts: Array<Record<string, unknown> & { keys: Array<Record<string, unknown>> }>; settings: Record<string, unknown> };
     const changes: Array<[string, (payload: Payload) => unknown]> = [
       ['not JSON', () => '{"accounts": ['],
@@ -296,16 +297,16 @@ describe('vault backup: refused imports write nothing', () => {
     const damagedFiles = await Promise.all(changes.map(async ([what, change]) => [what, await withPayload(file, (payload) => change(payload as Payload))] as const));
     for (const target of [await vaultWith(TARGET_PASSPHRASE), await busyVault()]) {
       for (const [what, damaged] of damagedFiles) {
-        await expectNothingWritten(target, () => target.vault.importBackup(damaged, BACKUP_PASSPHRASE), 'backup.corrupt', what);
+        await expectNothingWritten(target, () => importBackup(target.vault, damaged, BACKUP_PASSPHRASE), 'backup.corrupt', what);
       }
       // The same re-sealing, unchanged, imports: the refusals above come from the changes.
-      expect(await target.vault.importBackup(await withPayload(file, (payload) => payload), BACKUP_PASSPHRASE)).toMatchObject({ keysAdded: 4 });
+      expect(await importBackup(target.vault, await withPayload(file, (payload) => payload), BACKUP_PASSPHRASE)).toMatchObject({ keysAdded: 4 });
     }
   });
 
   it('rolls the whole import back when a write fails half way', async () => {
     const source = await sourceVault();
-    const file = await source.vault.exportBackup(BACKUP_PASSPHRASE);
+    const file = await exportBackup(source.vault, BACKUP_PASSPHRASE);
     const target = await busyVault();
     const restore = KeysStore.prototype.restore;
     let writes = 0;
@@ -315,7 +316,7 @@ describe('vault backup: refused imports write nothing', () => {
       restore.call(this, row);
     });
     const before = snapshot(target.vault, target.path);
-    await expect(target.vault.importBackup(file, BACKUP_PASSPHRASE)).rejects.toThrow('disk full');
+    await expect(importBackup(target.vault, file, BACKUP_PASSPHRASE)).rejects.toThrow('disk full');
     expect(writes).toBe(3);
     expect(snapshot(target.vault, target.path)).toEqual(before);
   });
@@ -324,7 +325,7 @@ describe('vault backup: refused imports write nothing', () => {
 describe('vault backup: secrecy and access', () => {
   it('writes no secret, 2FA seed or passphrase into the file, in any common encoding', async () => {
     const source = await sourceVault();
-    const file = await source.vault.exportBackup(BACKUP_PASSPHRASE);
+    const file = await exportBackup(source.vault, BACKUP_PASSPHRASE);
     const hidden = {
       ...Object.fromEntries(Object.entries(source.secrets).map(([name, value]) => [`secret ${name}`, value])),
       ...Object.fromEntries(Object.entries(source.seeds).map(([name, value]) => [`2FA seed ${name}`, value])),
@@ -343,19 +344,19 @@ describe('vault backup: secrecy and access', () => {
 
   it('needs the vault unlocked to export and to import, also when it locks during the import', async () => {
     const source = await sourceVault();
-    const file = await source.vault.exportBackup(BACKUP_PASSPHRASE);
+    const file = await exportBackup(source.vault, BACKUP_PASSPHRASE);
     source.vault.access.lock();
-    await expectNothingWritten(source, () => source.vault.exportBackup(BACKUP_PASSPHRASE), 'vault.locked', 'export while locked');
+    await expectNothingWritten(source, () => exportBackup(source.vault, BACKUP_PASSPHRASE), 'vault.locked', 'export while locked');
 
     const target = await busyVault();
     target.vault.access.lock();
-    await expectNothingWritten(target, () => target.vault.importBackup(file, BACKUP_PASSPHRASE), 'vault.locked', 'import while locked');
+    await expectNothingWritten(target, () => importBackup(target.vault, file, BACKUP_PASSPHRASE), 'vault.locked', 'import while locked');
 
     await target.vault.access.unlock(TARGET_PASSPHRASE);
     await expectNothingWritten(
       target,
       () => {
-        const importing = target.vault.importBackup(file, BACKUP_PASSPHRASE);
+        const importing = importBackup(target.vault, file, BACKUP_PASSPHRASE);
         target.vault.access.lock();
         return importing;
       },
@@ -366,7 +367,7 @@ describe('vault backup: secrecy and access', () => {
 
   it('refuses a backup passphrase shorter than 8 characters', async () => {
     const source = await sourceVault();
-    await expect(source.vault.exportBackup('1234567')).rejects.toMatchObject({ code: 'input.invalid', message: expect.stringContaining('backup passphrase') });
+    await expect(exportBackup(source.vault, '1234567')).rejects.toMatchObject({ code: 'input.invalid', message: expect.stringContaining('backup passphrase') });
     expect(source.vault.auditLog(1)[0]?.action).not.toBe('export-backup');
   });
 });
