@@ -26,7 +26,7 @@ class FakeApp extends EventEmitter {
 class FakePage extends EventEmitter {
   destroyed = false;
   send = vi.fn();
-  private markAsked = () => undefined;
+  private markAsked: () => void = () => undefined;
   /** Settles when delivery asks whether the page is still open: the file has been read and the send decided. */
   readonly asked = new Promise<void>((resolve) => {
     this.markAsked = () => resolve();
