@@ -11,7 +11,9 @@ describe('renderSigningScript', () => {
     expect(script.endsWith('\n)')).toBe(true);
     expect(script).toContain(`if [ -z "\${BARONG_SECRET:-}" ]; then`);
     expect(script).toContain(`kid='61d0'\\''25b8'`);
-    expect(script).toContain(`openssl dgst -sha256 -hmac "\${BARONG_SECRET}"`);
+    expect(script).toContain('export BARONG_SECRET\n');
+    expect(script).toContain(`$ENV{$ARGV[1]})' -- "$nonce$kid" BARONG_SECRET)`);
+    expect(script).not.toContain('"${BARONG_SECRET}"');
     expect(script).toContain(
       [
         `curl -sS -X POST 'https://exchange.example/orders' \\`,
@@ -27,7 +29,8 @@ describe('renderSigningScript', () => {
   it('uses the variable it is given', () => {
     const script = renderSigningScript(spec, { kid: '61d025b8573501c2', secretEnv: 'DESK_2_SECRET' });
     expect(script).toContain('${DESK_2_SECRET:-}');
-    expect(script).toContain('"${DESK_2_SECRET}"');
+    expect(script).toContain('export DESK_2_SECRET\n');
+    expect(script).toContain('"$nonce$kid" DESK_2_SECRET)');
     expect(script).not.toContain('BARONG_SECRET');
   });
 

@@ -12,8 +12,9 @@ const POSIX_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * A POSIX sh snippet that signs when it runs: it reads the secret from an environment variable,
  * makes a fresh nonce and calls curl. Unlike a signed command it does not expire, and it never
- * contains the secret. The secret does sit on openssl's command line while it runs (openssl dgst
- * has no other way to take an HMAC key), where other users of the same machine could see it.
+ * contains the secret. perl computes the HMAC and reads the secret from its own environment: a
+ * program's arguments are readable by every user of the machine (/proc/PID/cmdline), its
+ * environment only by its owner, and `openssl dgst -hmac` takes the key only as an argument.
  */
 export function renderSigningScript(spec: RequestSpec, options: { kid: string; secretEnv?: string }): string {
   checkRequestSpec(spec);
@@ -26,20 +27,21 @@ export function renderSigningScript(spec: RequestSpec, options: { kid: string; s
     );
   }
   const missing = `${secretEnv} is not set: export the API secret in it first (this command never contains the secret).`;
+  const noPerl = 'This script signs with perl and its standard modules Digest::SHA and Time::HiRes: install perl, then run it again.';
   const curl = curlArguments(spec, ['"X-Auth-Apikey: $kid"', '"X-Auth-Nonce: $nonce"', '"X-Auth-Signature: $signature"']);
   // A subshell, so that set -eu and exit cannot close the interactive shell it is pasted into.
   return [
     '(',
     'set -eu',
     `if [ -z "\${${secretEnv}:-}" ]; then echo ${posixQuote(missing)} >&2; exit 1; fi`,
+    `if ! perl -MDigest::SHA -MTime::HiRes -e 1 2>/dev/null; then echo ${posixQuote(noPerl)} >&2; exit 1; fi`,
+    '# perl reads the secret from its environment, where other users cannot see it; export also covers',
+    '# a variable that is set but not exported, and ends with this subshell.',
+    `export ${secretEnv}`,
     `kid=${posixQuote(options.kid)}`,
-    '# Milliseconds now. GNU date +%s%3N does not work on macOS; perl with Time::HiRes ships with',
-    '# macOS and the Linux distributions. Without perl, whole seconds are still inside the nonce window.',
-    `nonce=$(perl -MTime::HiRes=time -e 'printf "%d", time * 1000' 2>/dev/null) || true`,
-    'case $nonce in \'\' | *[!0-9]*) nonce="$(date +%s)000" ;; esac',
-    '# OpenSSL 3 prints "SHA2-256(stdin)= <hex>", LibreSSL and OpenSSL 1.1 "(stdin)= <hex>": keep the last field.',
-    `signature=$(printf '%s%s' "$nonce" "$kid" | openssl dgst -sha256 -hmac "\${${secretEnv}}" | awk '{ print $NF }')`,
-    `if [ \${#signature} -ne 64 ]; then echo 'openssl could not compute the signature.' >&2; exit 1; fi`,
+    `nonce=$(perl -MTime::HiRes=time -e 'printf "%d", time * 1000')`,
+    // Only the variable's name is an argument; the secret never is.
+    `signature=$(perl -MDigest::SHA=hmac_sha256_hex -e 'print hmac_sha256_hex($ARGV[0], $ENV{$ARGV[1]})' -- "$nonce$kid" ${secretEnv})`,
     curl.join(' \\\n  '),
     ')',
   ].join('\n');

@@ -1,6 +1,7 @@
 import { AppError } from '../../app/app-error';
 import { checkKid, checkSecret } from '../../app/barong/credentials';
-import { DEFAULT_NONCE_LIFETIME_MS, NonceClock, nonceExpiresAt } from '../../app/barong/nonce-clock';
+import { NonceClock, nonceExpiresAt } from '../../app/barong/nonce-clock';
+import { DEFAULT_NONCE_LIFETIME_MS } from '../../app/domain/clock';
 import { signHeaders } from '../../app/barong/signature';
 import { renderSignedCommand, SIGNED_COMMAND_FORMATS } from '../../app/commands/render';
 import type { SignedCommandFormat } from '../../app/commands/render';
@@ -31,7 +32,9 @@ Parameters:
 Options:
   --format F              ${FORMATS.join(' | ')} (default: curl)
                           script signs when it runs: it reads the secret from an
-                          environment variable and makes a fresh nonce each time
+                          environment variable and makes a fresh nonce each time;
+                          it runs perl and curl, and never puts the secret in a
+                          program's arguments
   --base URL              the exchange, e.g. https://exchange.example (required
                           for every format but headers and json)
   --kid KID               the key id (default: $BARONG_KID)
