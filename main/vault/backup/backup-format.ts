@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { derivePassphraseKey, newScryptParams } from '../crypto/passphrase-kdf';
+import { DEFAULT_SCRYPT_COST, derivePassphraseKey, newScryptParams } from '../crypto/passphrase-kdf';
+import type { ScryptParams } from '../crypto/passphrase-kdf';
 import type { ScryptCost } from '../vault-access';
 import { VaultError } from '../vault-error';
 
@@ -34,21 +35,38 @@ const isCanonicalSalt = (value: string) => {
   return bytes.length >= MIN_SALT_BYTES && bytes.toString('base64') === value;
 };
 
-// The header is read before anything is authenticated, so a file may not ask scrypt for more
-// than 1 GiB of memory, nor for parameters scrypt refuses (N below 2^(16 r)).
+// The header is read before anything is authenticated: its shape is checked here, its cost by
+// checkKdfCost, and scrypt's own rule (N below 2^(16 r)) last, all before any key derivation.
 const scryptParamsSchema = z
   .strictObject({
     N: z
       .number()
       .int()
       .min(2 ** 10)
-      .max(2 ** 20)
       .refine(isPowerOfTwo),
-    r: z.number().int().min(1).max(32),
-    p: z.number().int().min(1).max(16),
+    r: z.number().int().min(1),
+    p: z.number().int().min(1),
     salt: z.string().refine(isCanonicalSalt),
-  })
-  .refine(({ N, r }) => 128 * N * r <= 2 ** 30 && N < 2 ** (16 * r));
+  });
+
+/**
+ * The most a backup may ask of scrypt: twice the app's default work (N = 2^17, r = 8, p = 1),
+ * so 256 MiB and about a second at most. A file asking for more is refused before deriving
+ * anything: its header is not authenticated yet, and one attempt at 128 times the default
+ * cost holds the app for most of a minute.
+ */
+export const MAX_BACKUP_SCRYPT = { N: 2 ** 18, r: 16, p: 4, work: 2 * DEFAULT_SCRYPT_COST.N * DEFAULT_SCRYPT_COST.r * DEFAULT_SCRYPT_COST.p } as const;
+
+function checkKdfCost({ N, r, p }: Omit<ScryptParams, 'salt'>): void {
+  const cap = MAX_BACKUP_SCRYPT;
+  if (N > cap.N || r > cap.r || p > cap.p || N * r * p > cap.work) {
+    throw new VaultError(
+      'backup.kdf_too_costly',
+      'This backup asks for a far slower passphrase check than Barong Vault ever writes, so it was not opened. It was not made by this app, or it was altered.',
+    );
+  }
+  if (N >= 2 ** (16 * r)) throw corrupt();
+}
 
 const headerSchema = z.strictObject({
   formatVersion: z.literal(BACKUP_FORMAT_VERSION),
@@ -62,6 +80,8 @@ const corrupt = () => new VaultError('backup.corrupt', 'This file is not a Baron
 
 export async function sealBackup(payload: Buffer, passphrase: string, options: { cost: ScryptCost | undefined; now: number }): Promise<Buffer> {
   const scrypt = newScryptParams(options.cost);
+  // A file this app could not open again is not written.
+  checkKdfCost(scrypt);
   const header: BackupHeader = { formatVersion: BACKUP_FORMAT_VERSION, createdAt: options.now, scrypt, payloadBytes: payload.length };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(4);
@@ -108,6 +128,7 @@ function splitFile(file: Buffer) {
   const headerEnd = PREFIX_BYTES + headerLength;
   if (headerLength > MAX_HEADER_BYTES || file.length < headerEnd + IV_BYTES + TAG_BYTES) throw corrupt();
   const header = parseHeader(file.subarray(PREFIX_BYTES, headerEnd));
+  checkKdfCost(header.scrypt);
   // The declared length turns a truncated file into a clear backup.corrupt rather than a failed tag.
   if (file.length !== headerEnd + IV_BYTES + TAG_BYTES + header.payloadBytes) throw corrupt();
   return {
