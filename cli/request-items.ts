@@ -1,5 +1,6 @@
 import { AppError } from '../app/app-error';
 import type { HttpMethod, JsonValue } from '../app/commands/request';
+import { jsonNestingDepth } from './json-nesting';
 
 export interface RequestParameters {
   query: Array<[string, string]>;
@@ -9,7 +10,11 @@ export interface RequestParameters {
 // Barong takes GET and DELETE parameters in the query string, the others in a JSON body.
 const QUERY_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'DELETE']);
 
+// Far deeper than any exchange's parameters, and shallow enough for every recursive step after the parse.
+const MAX_JSON_DEPTH = 64;
+
 function parseJson(text: string, what: string): JsonValue {
+  if (jsonNestingDepth(text) > MAX_JSON_DEPTH) throw new AppError('usage', `${what} is nested deeper than ${MAX_JSON_DEPTH} levels.`);
   try {
     return JSON.parse(text) as JsonValue;
   } catch {
@@ -23,8 +28,8 @@ function parseJson(text: string, what: string): JsonValue {
  */
 export function parseRequestItems(method: HttpMethod, items: string[], json: string | undefined): RequestParameters {
   const query: Array<[string, string]> = [];
-  const fields: Record<string, JsonValue> = {};
-  let hasFields = false;
+  // Entries, not assignments: fields['__proto__'] = 1 would set the prototype and drop the field.
+  const fields: Array<[string, JsonValue]> = [];
   for (const item of items) {
     const at = item.indexOf('=');
     if (at <= 0 || (at === 1 && item[0] === ':')) {
@@ -33,17 +38,16 @@ export function parseRequestItems(method: HttpMethod, items: string[], json: str
     if (item[at + 1] === '=') {
       query.push([item.slice(0, at), item.slice(at + 2)]);
     } else if (item[at - 1] === ':') {
-      fields[item.slice(0, at - 1)] = parseJson(item.slice(at + 1), `The value of ${item.slice(0, at - 1)}`);
-      hasFields = true;
+      fields.push([item.slice(0, at - 1), parseJson(item.slice(at + 1), `The value of ${item.slice(0, at - 1)}`)]);
     } else if (QUERY_METHODS.has(method)) {
       query.push([item.slice(0, at), item.slice(at + 1)]);
     } else {
-      fields[item.slice(0, at)] = item.slice(at + 1);
-      hasFields = true;
+      fields.push([item.slice(0, at), item.slice(at + 1)]);
     }
   }
+  const hasFields = fields.length > 0;
   if (hasFields && json !== undefined) throw new AppError('usage', 'Give the body either with --json or as name=value fields, not both.');
-  const body = json === undefined ? (hasFields ? fields : undefined) : parseJson(json, 'The --json body');
+  const body = json === undefined ? (hasFields ? Object.fromEntries(fields) : undefined) : parseJson(json, 'The --json body');
   if (body !== undefined && method === 'GET') {
     throw new AppError('usage', 'A GET request has no body: give its parameters as name=value.');
   }

@@ -1,6 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEchoServer } from '../support/echo-server';
+import type { EchoServer } from '../support/echo-server';
 import { runCli } from '../support/run-cli';
+import { runShell } from '../support/run-shell';
 
 const KID = '61d025b8573501c2';
 const SECRET = '2d0b4979c7fe6986daa8e21d1dc0644f';
@@ -29,7 +32,7 @@ describe('barong-vault command line', () => {
     [['sign', '--kid', 'not a kid', '--format', 'headers', ...BALANCES], 'printable ASCII'],
     [['sign', '--kid', KID, '--nonce-lifetime-ms', 'soon', ...BALANCES], 'whole number'],
     [['time'], 'needs --base URL'],
-    [['sandbox', '--port', 'x'], ''],
+    [['sandbox', '--port', 'x'], '--port takes a whole number from 0 to 65535, not "x".'],
     [['frobnicate'], 'unknown command'],
   ])('exits 2 with a readable message for %j', async (args, message) => {
     const run = await runCli(args, { env: { BARONG_SECRET: SECRET } });
@@ -37,6 +40,17 @@ describe('barong-vault command line', () => {
     expect(run.stderr).toContain(message);
     expect(run.stderr).not.toContain(SECRET);
     noStackTrace(run.stderr);
+  });
+
+  // Deep enough to overflow the stack of any recursive step that would walk it.
+  it.each([
+    [['--json', `${'['.repeat(60_000)}${']'.repeat(60_000)}`], 'The --json body is nested deeper than 64 levels.'],
+    [[`a:=${'['.repeat(60_000)}${']'.repeat(60_000)}`], 'The value of a is nested deeper than 64 levels.'],
+  ])('refuses JSON nested too deep in one line (%#)', async (body, message) => {
+    const run = await runCli(['sign', '--kid', KID, '--format', 'headers', 'POST', '/api/v2/peatio/market/orders', ...body], { env: { BARONG_SECRET: SECRET } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`barong-vault sign: ${message}\nRun barong-vault sign --help for the options.\n`);
+    expect(run.stdout).toBe('');
   });
 
   it('signs headers with the secret from BARONG_SECRET and a current nonce', async () => {
@@ -92,5 +106,27 @@ describe('barong-vault command line', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('MY_SECRET');
     expect(run.stdout).toContain(KID);
+  });
+});
+
+describe('barong-vault sign, body fields named like JavaScript internals', () => {
+  let server: EchoServer;
+  beforeAll(async () => {
+    server = await startEchoServer();
+  });
+  afterAll(() => server.close());
+
+  it.each(['curl', 'httpie', 'script'])('the %s output sends __proto__, constructor and prototype as ordinary fields', async (format) => {
+    const signed = await runCli(
+      ['sign', '--base', server.url, '--format', format, 'POST', '/api/v2/peatio/market/orders', '__proto__:=1', 'constructor=c', 'prototype:={"x":[]}'],
+      { env: { BARONG_KID: KID, BARONG_SECRET: SECRET } },
+    );
+    expect(signed.code).toBe(0);
+    const run = await runShell('bash', signed.stdout, { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', BARONG_SECRET: SECRET });
+    expect(run.code).toBe(0);
+    const [arrived, ...more] = server.take();
+    expect(more).toEqual([]);
+    // Parsed and written again only to drop httpie's spaces; JSON.parse keeps __proto__ as an own key.
+    expect(JSON.stringify(JSON.parse(arrived?.body.toString('utf8') ?? ''))).toBe('{"__proto__":1,"constructor":"c","prototype":{"x":[]}}');
   });
 });
