@@ -121,7 +121,8 @@ describe('the signing script, run by sh (dash) and bash with curl and perl', () 
         expect([...new URLSearchParams(arrived.rawQuery)]).toEqual(request.query);
         expect(arrived.body.toString('hex')).toBe(Buffer.from(requestBody(request) ?? '').toString('hex'));
       }),
-      { numRuns: 15, interruptAfterTimeLimit: 40_000 },
+      // Out of time is a failure, not a silent pass with fewer runs.
+      { numRuns: 15, interruptAfterTimeLimit: 40_000, markInterruptAsFailure: true },
     );
   }, 60_000);
 });
