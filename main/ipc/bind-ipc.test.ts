@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNEL_NAMES } from '../../app/contract/channels';
-import type { Result } from '../../app/contract/result';
+import { CHANNEL_NAMES, contract } from '../../app/contract/channels';
+import { resultSchema } from '../../app/contract/result';
 import { silentLogger } from '../logging/logger';
 import type { BackendChannels } from '../services/serve-channels';
 import { PASSPHRASE, testBackend } from '../services/tests/backend-fixture';
@@ -99,9 +99,14 @@ describe('bindIpc', () => {
     bindIpc(ipcMain, backend.channels, { appOrigin: APP_ORIGIN, logger: silentLogger });
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...CHANNEL_NAMES), fc.anything({ withNullPrototype: true, maxDepth: 5 }), async (channel, payload) => {
-        const result = (await ipcMain.invoke(channel, fromMainFrame(), payload)) as Result<unknown>;
-        expect(typeof result.ok).toBe('boolean');
-        if (!result.ok) expect(result.error.code).not.toBe('internal');
+        const result = await ipcMain.invoke(channel, fromMainFrame(), payload);
+        // The whole answer, strictly: a Result of this channel's value, with no field the contract does not name.
+        const answer = resultSchema(contract[channel].response).parse(result);
+        if (!contract[channel].request.safeParse(payload).success) {
+          expect(answer).toStrictEqual({ ok: false, error: { code: 'input.invalid', message: expect.stringMatching(/^The request/) } });
+        } else if (!answer.ok) {
+          expect(answer.error.code).not.toBe('internal');
+        }
       }),
       { numRuns: 300 },
     );
