@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../app/app-error';
-import { DEFAULT_NONCE_LIFETIME_MS } from '../app/barong/nonce-clock';
+import { DEFAULT_NONCE_LIFETIME_MS } from '../app/domain/clock';
 import type { SecretShape } from './api-key-store';
 import type { SeededKey } from './seed';
 import { seedDemoData } from './seed';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_CLOCK_OFFSET_MS } from '../domain/clock';
 import { estimateClockOffset, NonceClock, nonceExpiresAt, parseHttpDate } from './nonce-clock';
 
 describe('estimateClockOffset', () => {
@@ -54,6 +55,19 @@ describe('NonceClock', () => {
     clock.setOffset(-500.4);
     expect(clock.now()).toBe(1500);
     expect(clock.toLocal(1500)).toBe(2000);
+  });
+
+  it('never dates a nonce further ahead than the clock offset bound, whatever offset it is given', () => {
+    const local = 1_700_000_000_000;
+    const clock = new NonceClock(3_600_000, () => local);
+    expect(Number(clock.nonce()) - local).toBe(MAX_CLOCK_OFFSET_MS);
+    clock.setOffset(MAX_CLOCK_OFFSET_MS + 1);
+    expect(clock.offset).toBe(MAX_CLOCK_OFFSET_MS);
+    clock.setOffset(20_000);
+    expect(Number(clock.nonce()) - local).toBe(20_000);
+    // Behind is not a risk (the nonce expires sooner): kept as measured.
+    clock.setOffset(-60_000);
+    expect(Number(clock.nonce()) - local).toBe(-60_000);
   });
 
   it('knows when a nonce stops being accepted', () => {

@@ -1,3 +1,5 @@
+import { MAX_CLOCK_OFFSET_MS } from '../domain/clock';
+
 /**
  * Barong checks a nonce against its own clock, and tells the time only in whole seconds
  * (identity/time, or the HTTP Date header), so the offset is estimated from a round trip.
@@ -51,13 +53,19 @@ export function parseHttpDate(value: string): number | undefined {
   return ms / 1000;
 }
 
-/** The local clock shifted by the measured offset: what the exchange thinks the time is. */
+const heldOffset = (offsetMs: number): number => Math.min(Math.round(offsetMs), MAX_CLOCK_OFFSET_MS);
+
+/**
+ * The local clock shifted by the measured offset: what the exchange thinks the time is. An offset
+ * ahead is held to MAX_CLOCK_OFFSET_MS whatever sets it, so that no nonce is dated further ahead
+ * (and stays valid longer) than the bound that syncing enforces.
+ */
 export class NonceClock {
   private offsetMs: number;
   private readonly localNow: () => number;
 
   constructor(offsetMs = 0, localNow: () => number = Date.now) {
-    this.offsetMs = Math.round(offsetMs);
+    this.offsetMs = heldOffset(offsetMs);
     this.localNow = localNow;
   }
 
@@ -66,7 +74,7 @@ export class NonceClock {
   }
 
   setOffset(offsetMs: number): void {
-    this.offsetMs = Math.round(offsetMs);
+    this.offsetMs = heldOffset(offsetMs);
   }
 
   /** The exchange's time in integer ms. */
@@ -91,5 +99,3 @@ export class NonceClock {
 export function nonceExpiresAt(nonce: string, lifetimeMs: number): number {
   return Number(nonce) + lifetimeMs;
 }
-
-export const DEFAULT_NONCE_LIFETIME_MS = 5000;

@@ -34,8 +34,19 @@ describe('checkRequestSpec', () => {
     [spec({ body: { price: Number.NaN } }), 'input.body_invalid'],
     [spec({ body: [1, [Infinity]] }), 'input.body_invalid'],
     [spec({ path: '/a/../b' }), 'input.path_invalid'],
+    [spec({ baseUrl: 'exchange.example' }), 'input.base_url_invalid'],
+    [spec({ baseUrl: 'https://exchange.example/?a=1' }), 'input.base_url_invalid'],
   ])('refuses %j', (bad, code) => {
     expect(() => checkRequestSpec(bad)).toThrow(expect.objectContaining({ name: 'AppError', code }));
+  });
+
+  // Plain HTTP would put the signature and the body on the network in the clear: only this computer may be reached so.
+  it.each(['http://exchange.example', 'http://10.0.0.1:8080', 'http://localhost.example', 'ftp://127.0.0.1'])('refuses %s as a base URL, as an account does', (baseUrl) => {
+    expect(() => checkRequestSpec(spec({ baseUrl }))).toThrow(expect.objectContaining({ code: 'input.base_url_invalid', message: expect.stringContaining('https://') }));
+  });
+
+  it.each(['https://exchange.example/base', 'http://127.0.0.1:4000', 'http://127.8.9.10', 'http://localhost:1', 'http://[::1]:8080'])('accepts %s', (baseUrl) => {
+    expect(() => checkRequestSpec(spec({ baseUrl }))).not.toThrow();
   });
 
   it('accepts a surrogate pair and a body with NUL and lone surrogates, which JSON escapes', () => {

@@ -1,6 +1,7 @@
 import { AppError } from '../app-error';
 import { checkKid, checkNonce } from '../barong/credentials';
 import type { AuthHeaders } from '../barong/auth-headers';
+import { exchangeUrlProblem } from '../domain/base-url';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -26,18 +27,9 @@ export interface SignedRequest extends RequestSpec {
 }
 
 export function checkRequestSpec(spec: RequestSpec): void {
-  let base: URL;
-  try {
-    base = new URL(spec.baseUrl);
-  } catch {
-    throw new AppError('input.base_url_invalid', 'The base URL is not a valid URL (expected https://host).');
-  }
-  if (base.protocol !== 'https:' && base.protocol !== 'http:') {
-    throw new AppError('input.base_url_invalid', 'The base URL must start with https:// (or http:// for a local sandbox).');
-  }
-  if (base.search || base.hash || base.username || base.password) {
-    throw new AppError('input.base_url_invalid', 'The base URL may not carry a query, a fragment or credentials.');
-  }
+  // The same rule as an account's base URL: what is signed here must be able to go only where an account may.
+  const problem = exchangeUrlProblem(spec.baseUrl);
+  if (problem) throw new AppError('input.base_url_invalid', `The base URL ${problem}.`);
   if (!spec.path.startsWith('/')) throw new AppError('input.path_invalid', 'The path must start with "/".');
   if (spec.path.includes('?') || spec.path.includes('#')) {
     throw new AppError('input.path_invalid', 'Give query parameters as name=value pairs, not in the path.');

@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { HTTP_METHODS } from '../commands/request';
 import type { JsonValue } from '../commands/request';
+import { ACCOUNT_LIMITS } from '../domain/account';
+import { balanceSchema as domainBalanceSchema } from '../domain/balances';
+import { CLOCK_SOURCES } from '../domain/clock';
+import type { ClockSkewWarning } from '../domain/clock';
+import { COMMAND_FORMATS, settingsSchema as domainSettingsSchema } from '../domain/settings';
+import { KEY_ORIGINS, REMOTE_STATES, SCOPE_LIMITS } from '../domain/remote-keys';
 import { jsonValueSchema } from './json-value';
 
 /**
- * The shapes that cross the bridge. Answers are strict objects: a field the contract does not
- * name (a secret, a cookie) makes the backend's answer fail its own check instead of crossing.
+ * The shapes that cross the bridge, as views of app/domain. Answers are strict objects: a field
+ * the contract does not name (a secret, a cookie) makes the backend's answer fail its own check
+ * instead of crossing. Requests are only bounded here: the backend parses them with the domain's rules.
  */
 
 export const idSchema = z.uuid('Not a vault id.');
@@ -24,12 +31,12 @@ export const vaultStatusSchema = z.strictObject({
 });
 
 export const accountFieldsSchema = z.object({
-  name: bounded(200),
-  baseUrl: bounded(2000),
+  name: bounded(ACCOUNT_LIMITS.name),
+  baseUrl: bounded(ACCOUNT_LIMITS.baseUrl),
   nonceLifetimeMs: z.number().optional(),
-  loginEmail: bounded(320).nullish(),
-  notes: bounded(4000).nullish(),
-  color: bounded(16).nullish(),
+  loginEmail: bounded(ACCOUNT_LIMITS.loginEmail).nullish(),
+  notes: bounded(ACCOUNT_LIMITS.notes).nullish(),
+  color: bounded(ACCOUNT_LIMITS.color).nullish(),
 });
 
 export const accountSchema = z.strictObject({
@@ -50,9 +57,9 @@ export const accountSchema = z.strictObject({
 export const keyNameSchema = z.strictObject({ kid: z.string(), label: z.string() });
 export const accountSummarySchema = accountSchema.extend({ keys: z.array(keyNameSchema) }).strict();
 
-export const REMOTE_STATES = ['active', 'disabled', 'inactive', 'deleted_remotely', 'unknown'] as const;
+export { COMMAND_FORMATS, REMOTE_STATES };
 
-export const scopesSchema = z.array(bounded(64)).max(50);
+export const scopesSchema = z.array(bounded(SCOPE_LIMITS.length)).max(SCOPE_LIMITS.count);
 
 export const apiKeySchema = z.strictObject({
   id: z.string(),
@@ -62,7 +69,7 @@ export const apiKeySchema = z.strictObject({
   algorithm: z.literal('HS256'),
   scopes: z.array(z.string()),
   remoteState: z.enum(REMOTE_STATES),
-  origin: z.enum(['created', 'imported']),
+  origin: z.enum(KEY_ORIGINS),
   createdAt: timestamp,
   lastUsedAt: timestamp.nullable(),
 });
@@ -90,13 +97,12 @@ export const auditEntrySchema = z.strictObject({
   outcome: z.string().nullable(),
 });
 
-export const COMMAND_FORMATS = ['httpie', 'curl', 'powershell', 'script'] as const;
-
+const { autoLockMinutes, clipboardClearSeconds, defaultCommandFormat, theme } = domainSettingsSchema.shape;
 export const settingsSchema = z.strictObject({
-  autoLockMinutes: z.number(),
-  clipboardClearSeconds: z.number(),
-  defaultCommandFormat: z.enum(COMMAND_FORMATS),
-  theme: z.enum(['system', 'light', 'dark']),
+  autoLockMinutes: autoLockMinutes.unwrap(),
+  clipboardClearSeconds: clipboardClearSeconds.unwrap(),
+  defaultCommandFormat: defaultCommandFormat.unwrap(),
+  theme: theme.unwrap(),
 });
 
 export const importReportSchema = z.strictObject({
@@ -133,7 +139,7 @@ export const codeNeededSchema = z.strictObject({ status: z.literal('code_needed'
 
 export const loginAnswerSchema = z.discriminatedUnion('status', [codeNeededSchema, loggedInSchema]);
 
-export const balanceSchema = z.strictObject({ currency: z.string(), balance: z.string(), locked: z.string() });
+export const balanceSchema = domainBalanceSchema.strict();
 
 export const remoteKeySchema = z.strictObject({
   kid: z.string(),
@@ -159,11 +165,13 @@ export const clockReadingSchema = z.strictObject({
   offsetMs: z.number(),
   uncertaintyMs: z.number(),
   roundTripMs: z.number(),
-  source: z.enum(['identity/time', 'date-header']),
-  warning: z.strictObject({ offsetMs: z.number(), uncertaintyMs: z.number(), nonceLifetimeMs: z.number(), exceedsLifetime: z.boolean() }).nullable(),
+  source: z.enum(CLOCK_SOURCES),
+  warning: z
+    .strictObject({ offsetMs: z.number(), uncertaintyMs: z.number(), nonceLifetimeMs: z.number(), exceedsLifetime: z.boolean() })
+    .nullable() satisfies z.ZodType<ClockSkewWarning | null>,
 });
 
-export const CODE_PURPOSES = ['login', 'create-key', 'change-key', 'delete-key'] as const;
+export { CODE_PURPOSES } from '../domain/two-factor';
 
 /** A code the trader typed; Barong's codes are six digits. */
 export const typedCodeSchema = z

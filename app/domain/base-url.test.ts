@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exchangeUrlProblem, isLoopbackHost } from './exchange-url';
+import { exchangeUrlProblem, isLoopbackHost } from './base-url';
 
 describe('exchange URLs', () => {
   it.each(['https://exchange.example', 'https://exchange.example/base/', 'http://127.0.0.1:4000', 'http://localhost:1', 'http://[::1]:8080'])(

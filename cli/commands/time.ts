@@ -1,5 +1,5 @@
 import { AppError } from '../../app/app-error';
-import { DEFAULT_NONCE_LIFETIME_MS } from '../../app/barong/nonce-clock';
+import { DEFAULT_NONCE_LIFETIME_MS } from '../../app/domain/clock';
 import { measureClockOffset } from '../../main/barong/clock/measure-offset';
 import { userAgent } from '../../main/barong/user-agent';
 import { silentLogger } from '../../main/logging/logger';

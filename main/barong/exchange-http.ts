@@ -1,5 +1,5 @@
 import { explainError, parseErrorBody } from '../../app/barong/error-catalogue';
-import { exchangeUrlProblem } from '../../app/barong/exchange-url';
+import { exchangeUrlProblem } from '../../app/domain/base-url';
 import { encodePath, encodeQuery } from '../../app/commands/request';
 import type { HttpMethod, JsonValue } from '../../app/commands/request';
 import type { Logger } from '../logging/logger';

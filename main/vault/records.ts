@@ -1,8 +1,8 @@
+import type { KeyOrigin, RemoteState } from '../../app/domain/remote-keys';
+
 /** What the vault holds, as the rest of the app sees it: never a secret or a 2FA seed. */
 
-export const REMOTE_STATES = ['active', 'disabled', 'inactive', 'deleted_remotely', 'unknown'] as const;
-export type RemoteState = (typeof REMOTE_STATES)[number];
-export type KeyOrigin = 'created' | 'imported';
+export type { KeyOrigin, RemoteState };
 
 export interface Account {
   id: string;

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { AppError } from '../../app/app-error';
 import { checkKid, checkSecret } from '../../app/barong/credentials';
-import { exchangeUrlProblem } from '../../app/barong/exchange-url';
-import { REMOTE_STATES } from './records';
+import { KEY_LABEL_MAX, REMOTE_STATES, SCOPE_LIMITS } from '../../app/domain/remote-keys';
 
-/** Every input of the vault's API is parsed here; the messages are shown to the trader. */
+/**
+ * Every input of the vault's API is parsed here; the messages are shown to the trader. The shapes
+ * and rules shared with the rest of the app (accounts, settings, key states) come from app/domain.
+ */
 
 const PRINTABLE = /^[\x21-\x7e]+$/;
 const checked = (check: (value: string) => unknown) => (value: string, context: z.RefinementCtx) => {
@@ -15,47 +17,19 @@ const checked = (check: (value: string) => unknown) => (value: string, context: 
   }
 };
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters.`)
-    .nullish()
-    .transform((value) => (value ? value : null));
+export { accountFieldsSchema } from '../../app/domain/account';
+export type { AccountInput } from '../../app/domain/account';
 
-export const accountFieldsSchema = z.object({
-  name: z.string().trim().min(1, 'Give the account a name.').max(100, 'At most 100 characters.'),
-  baseUrl: z
-    .string()
-    .trim()
-    .superRefine((value, context) => {
-      const problem = exchangeUrlProblem(value);
-      if (problem) context.addIssue({ code: 'custom', message: `The exchange URL ${problem}.` });
-    })
-    .transform((value) => value.replace(/\/+$/, '')),
-  nonceLifetimeMs: z.number().int('A whole number of milliseconds.').min(1000, 'At least 1000 ms.').max(600_000, 'At most 600000 ms.').default(5000),
-  loginEmail: z
-    .preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), z.string().trim().email('Not an email address.').nullish())
-    .transform((value) => value ?? null),
-  notes: optionalText(2000),
-  color: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, 'A colour like #3366cc.')
-    .nullish()
-    .transform((value) => value ?? null),
-});
-export type AccountInput = z.input<typeof accountFieldsSchema>;
+export const idSchema = z.uuid('Not a vault id.');
 
-export const idSchema = z.string().uuid('Not a vault id.');
-
-const scopeListSchema = z.array(z.string().regex(PRINTABLE, 'A scope is printable ASCII without spaces.').max(64)).max(50);
+const scopeListSchema = z.array(z.string().regex(PRINTABLE, 'A scope is printable ASCII without spaces.').max(SCOPE_LIMITS.length)).max(SCOPE_LIMITS.count);
 const scopesSchema = scopeListSchema.default([]);
 
 export const keyInputSchema = z.object({
   accountId: idSchema,
   kid: z.string().superRefine(checked(checkKid)),
   secret: z.string().superRefine(checked(checkSecret)),
-  label: z.string().trim().max(100, 'At most 100 characters.').default(''),
+  label: z.string().trim().max(KEY_LABEL_MAX, `At most ${KEY_LABEL_MAX} characters.`).default(''),
   scopes: scopesSchema,
 });
 export type KeyInput = z.input<typeof keyInputSchema>;
@@ -67,13 +41,13 @@ export type CreatedKeyInput = z.input<typeof createdKeyInputSchema>;
 
 export const keyCreationSchema = z.object({
   accountId: idSchema,
-  label: z.string().trim().max(100, 'At most 100 characters.').default(''),
+  label: z.string().trim().max(KEY_LABEL_MAX, `At most ${KEY_LABEL_MAX} characters.`).default(''),
   scopes: scopesSchema,
 });
 export type KeyCreationInput = z.input<typeof keyCreationSchema>;
 
 export const keyEditSchema = z.object({
-  label: z.string().trim().max(100, 'At most 100 characters.').optional(),
+  label: z.string().trim().max(KEY_LABEL_MAX, `At most ${KEY_LABEL_MAX} characters.`).optional(),
   scopes: scopeListSchema.optional(),
 });
 
@@ -94,31 +68,8 @@ export const auditUseSchema = z.object({
   outcome: z.string().max(200).nullish().transform((value) => value ?? null),
 });
 
-export const COMMAND_FORMATS = ['httpie', 'curl', 'powershell', 'script'] as const;
-
-// The trader reads these beside the field that was refused: the range, and what 0 means.
-const AUTO_LOCK_RANGE = 'Choose 0 to 1440 minutes (a day); 0 turns auto-lock off.';
-const CLIPBOARD_RANGE = 'Choose 0 to 600 seconds (10 minutes); 0 leaves the clipboard alone.';
-
-export const settingsSchema = z.object({
-  /** 0 turns auto-lock off. */
-  autoLockMinutes: z
-    .number()
-    .int('Auto-lock takes a whole number of minutes.')
-    .min(0, AUTO_LOCK_RANGE)
-    .max(24 * 60, AUTO_LOCK_RANGE)
-    .default(10),
-  /** 0 leaves the clipboard alone. */
-  clipboardClearSeconds: z
-    .number()
-    .int('Clipboard clearing takes a whole number of seconds.')
-    .min(0, CLIPBOARD_RANGE)
-    .max(600, CLIPBOARD_RANGE)
-    .default(20),
-  defaultCommandFormat: z.enum(COMMAND_FORMATS).default('curl'),
-  theme: z.enum(['system', 'light', 'dark']).default('system'),
-});
-export type Settings = z.output<typeof settingsSchema>;
+export { settingsSchema } from '../../app/domain/settings';
+export type { Settings } from '../../app/domain/settings';
 
 /** Parses with a schema; a failure is an `input.invalid` error naming the first problem. */
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {

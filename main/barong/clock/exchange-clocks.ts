@@ -1,8 +1,9 @@
+import { AppError } from '../../../app/app-error';
 import { NonceClock } from '../../../app/barong/nonce-clock';
+import { clockOffsetTooLargeWords, clockSkewWarning, isClockOffsetAllowed } from '../../../app/domain/clock';
+import type { ClockSkewWarning } from '../../../app/domain/clock';
 import type { Account } from '../../vault/records';
 import type { ExchangeHttpSettings } from '../exchange-http-settings';
-import { clockSkewWarning } from './clock-skew';
-import type { ClockSkewWarning } from './clock-skew';
 import { measureClockOffset } from './measure-offset';
 import type { MeasuredOffset } from './measure-offset';
 
@@ -54,6 +55,9 @@ export class ExchangeClocks {
       { ...this.options.http, baseUrl: account.baseUrl, nonceLifetimeMs: account.nonceLifetimeMs },
       { now: this.options.now, samples: this.options.samples, signal },
     );
+    // Whoever answers identity/time sets the offset: beyond the bound, the clock here is refused
+    // rather than believed, and the offset signed with stays what it was.
+    if (!isClockOffsetAllowed(measured.offsetMs)) throw new AppError('clock.offset_too_large', clockOffsetTooLargeWords(measured.offsetMs));
     const reading: ClockReading = { ...measured, warning: clockSkewWarning(measured, account.nonceLifetimeMs) };
     const entry = this.entry(account);
     entry.clock.setOffset(reading.offsetMs);

@@ -1,14 +1,14 @@
 import { barongPaths } from '../../../app/barong/paths';
 import { estimateClockOffset, parseHttpDate } from '../../../app/barong/nonce-clock';
 import type { ClockOffset } from '../../../app/barong/nonce-clock';
+import type { ClockSource } from '../../../app/domain/clock';
 import { ExchangeError } from '../exchange-error';
 import { ExchangeHttp } from '../exchange-http';
 import type { ExchangeHttpOptions } from '../exchange-http';
 import { sendHttp } from '../http/send-http';
 
 export interface MeasuredOffset extends ClockOffset {
-  /** Where the server's seconds came from: the time endpoint, or the Date header when it has none. */
-  source: 'identity/time' | 'date-header';
+  source: ClockSource;
 }
 
 export interface MeasureOptions {

@@ -1,12 +1,10 @@
-import { z } from 'zod';
 import { peatioPaths } from '../../../app/barong/paths';
+import { balancesSchema } from '../../../app/domain/balances';
+import type { Balance } from '../../../app/domain/balances';
 import { ExchangeError } from '../exchange-error';
 import { runSignedRequest } from './run-signed-request';
 import type { RunnerContext } from './run-signed-request';
 
-const balancesSchema = z.array(z.object({ currency: z.string(), balance: z.string(), locked: z.string() }));
-
-export type Balance = z.infer<typeof balancesSchema>[number];
 
 export type KeyTestResult = { ok: true; balances: Balance[]; totalMs: number } | { ok: false; error: ExchangeError };
 

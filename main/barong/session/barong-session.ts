@@ -1,6 +1,8 @@
-import { z } from 'zod';
 import { barongPaths, peatioPaths } from '../../../app/barong/paths';
 import type { HttpMethod, JsonValue } from '../../../app/commands/request';
+import { balancesSchema } from '../../../app/domain/balances';
+import type { Balance } from '../../../app/domain/balances';
+import type { CodePurpose } from '../../../app/domain/two-factor';
 import type { Logger } from '../../logging/logger';
 import { ExchangeError } from '../exchange-error';
 import type { ExchangeAnswer, ExchangeHttp } from '../exchange-http';
@@ -9,8 +11,6 @@ import { idleExpirySeconds, parseLoginAnswer } from './login-answer';
 import type { SessionUser } from './login-answer';
 import type { OneTimeCodes, WaitProgress } from './one-time-codes';
 import { sessionErrors } from './session-errors';
-
-export type CodePurpose = 'login' | 'create-key' | 'change-key' | 'delete-key';
 
 /** How an operation that needs a 2FA code gets one. */
 export interface CodeOptions {
@@ -43,12 +43,6 @@ export interface BarongSessionOptions {
   logger: Logger;
 }
 
-export interface Balance {
-  currency: string;
-  balance: string;
-  locked: string;
-}
-
 interface Live {
   user: SessionUser;
   jar: CookieJar;
@@ -62,7 +56,6 @@ const WRITES = new Set<HttpMethod>(['POST', 'PUT', 'PATCH', 'DELETE']);
 // The session is over on the exchange's side: only a new login helps.
 const SESSION_ENDED = new Set(['authz.invalid_session', 'authz.client_session_mismatch']);
 
-const balancesSchema = z.array(z.object({ currency: z.string(), balance: z.string(), locked: z.string() }));
 
 const isCode = (error: unknown, code: string): error is ExchangeError => error instanceof ExchangeError && error.code === code;
 

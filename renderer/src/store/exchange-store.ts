@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ResponseOf } from '../../../app/contract/api';
 import type { ErrorInfo } from '../../../app/contract/result';
+import type { CodePurpose } from '../../../app/domain/two-factor';
 import { api } from '../window-api';
 import { useAccountsStore } from './accounts-store';
 
@@ -10,7 +11,6 @@ export type Balance = ResponseOf<'exchange.balances'>[number];
 export type Reconciliation = ResponseOf<'exchange.reconcileKeys'>;
 export type PendingCreation = ResponseOf<'keys.pendingCreations'>[number];
 export type KeyTest = ResponseOf<'keys.test'>;
-export type CodePurpose = 'login' | 'create-key' | 'change-key' | 'delete-key';
 
 /** A key write the exchange answered with `code_needed`: sent again with the typed code. */
 export type KeyAction =
