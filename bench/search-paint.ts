@@ -83,21 +83,21 @@ const percentile = (sorted: number[], share: number) => sorted[Math.max(0, Math.
  * from a keydown in the accounts and keys search box to the paint of the list it filters.
  */
 export async function benchSearchPaint(log: (line: string) => void, rendererDir = resolve(RENDERER_DIR)): Promise<SearchPaintFigures> {
-  const { backend, channels, dispose } = startHarnessBackend('gnome_libsecret');
+  const { core, channels, dispose } = startHarnessBackend('gnome_libsecret');
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const server = await startHarnessServer({ rendererDir, channels });
   try {
     log(`  (filling the harness vault with ${SEEDED_ACCOUNTS * KEYS_PER_ACCOUNT} keys across ${SEEDED_ACCOUNTS} accounts...)`);
-    const kids = await seedHarnessVault(backend);
+    const kids = await seedHarnessVault(channels);
     const page = await browser.newPage({ viewport: PAGE_VIEWPORT });
-    await wirePage(page, backend, server);
+    await wirePage(page, core, server);
     await page.addInitScript({ content: await pageScript(PROBE_ENTRY) });
     await page.goto(`${server.origin}/`);
     await page.getByLabel('Passphrase').fill(SEED_PASSPHRASE);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await page.getByLabel('Search accounts and keys').waitFor();
 
-    const accounts = await backend.channels['accounts.list'](undefined);
+    const accounts = await channels['accounts.list'](undefined);
     if (!accounts.ok) throw new Error(`accounts.list failed: ${accounts.error.code}`);
     const find = accountFilter(accounts.value);
     const plan = planKeystrokes(find, kids);

@@ -5,9 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, dialog, ipcMain, session } from 'electron';
 import type { EventPayload } from '../app/contract/events';
-import { createAutoLock } from './auto-lock/auto-lock';
-import type { AutoLock } from './auto-lock/auto-lock';
-import { createClipboardCopier } from './clipboard/clipboard-copier';
+import { createAppCore } from './core/create-app-core';
+import type { AppCore } from './core/create-app-core';
 import { installApplicationMenu } from './electron/application-menu';
 import { clearClipboardOnQuit } from './electron/clipboard-on-quit';
 import { createElectronClipboard } from './electron/clipboard-writer';
@@ -15,6 +14,7 @@ import { forwardEvents } from './electron/forward-events';
 import { electronAddonPath } from './electron/native-addon';
 import { receiveOpenedBackups } from './electron/opened-backups';
 import type { OpenedBackups } from './electron/opened-backups';
+import { createOwnerDialog } from './electron/owner-dialog';
 import { lockOnPowerEvents } from './electron/power-events';
 import { rememberWindowState, savedPlacement } from './electron/remember-window';
 import { createSafeStorageKeychain } from './electron/safe-storage-keychain';
@@ -24,11 +24,6 @@ import { reportWindowActivity } from './electron/window-activity';
 import { bindIpc } from './ipc/bind-ipc';
 import { createFileLogger } from './logging/logger';
 import type { Logger } from './logging/logger';
-import { createBackend } from './services/create-backend';
-import type { Backend } from './services/create-backend';
-import { observeChannels } from './services/observe-channels';
-import type { Settings } from './services/observe-channels';
-import { settingsSchema } from './vault/schemas';
 import { applicationMenu } from './window/application-menu';
 import type { MenuCommand } from './window/application-menu';
 import { APP_ENTRY_URL, APP_ORIGIN } from './window/app-origin';
@@ -72,67 +67,41 @@ async function start(): Promise<void> {
   const logger = createFileLogger(join(dataDir, 'main.log'));
   logger.info('app.start', { version: app.getVersion(), platform: process.platform, packaged: app.isPackaged });
 
-  // The defaults until the vault's own settings are read.
-  let settings: Settings = settingsSchema.parse({});
-  const copier = createClipboardCopier({ clipboard: createElectronClipboard(), clearAfterSeconds: () => settings.clipboardClearSeconds, logger });
-  clearClipboardOnQuit(copier, logger);
-
-  const backend = createBackend({
+  const core = createAppCore({
     dataDir,
     keychain: createSafeStorageKeychain(),
-    clipboard: copier,
+    ownerPrompt: createOwnerDialog(() => mainWindow),
+    clipboard: createElectronClipboard(),
     appVersion: app.getVersion(),
     logger,
     nativeBinding: electronAddonPath(app.getAppPath()),
   });
-  app.on('quit', () => backend.close());
+  if (core.clipboard) clearClipboardOnQuit(core.clipboard, logger);
+  app.on('quit', () => core.close());
 
-  const autoLock = createAutoLock({
-    idleMinutes: settings.autoLockMinutes,
-    lock: (reason) => {
-      logger.info('vault.auto_lock', { reason });
-      void backend.channels['vault.lock'](undefined);
-    },
-  });
-  const channels = observeChannels(backend.channels, {
-    unlocked: () => autoLock.vaultUnlocked(),
-    settings: (current) => {
-      settings = current;
-      autoLock.setIdleMinutes(current.autoLockMinutes);
-    },
-  });
-  backend.onEvent((name) => {
-    if (name === 'vault.locked') autoLock.vaultLocked();
-  });
-  await channels['settings.get'](undefined);
-
-  bindIpc(ipcMain, channels, { appOrigin: APP_ORIGIN, logger });
+  bindIpc(ipcMain, core.door('page'), { appOrigin: APP_ORIGIN, logger });
   secureEveryWebContents(logger);
   secureSession(session.defaultSession, RENDERER_DIR);
-  lockOnPowerEvents(autoLock);
+  lockOnPowerEvents(core.autoLock);
   const run = (command: MenuCommand) => {
-    if (command === 'lock') {
-      void channels['vault.lock'](undefined);
-      return;
-    }
+    if (command === 'lock') return core.lock('menu');
     const payload: EventPayload<'menu.command'> = { command };
     mainWindow?.webContents.send('menu.command', payload);
   };
   installApplicationMenu(applicationMenu({ platform: process.platform, appName: app.getName(), run, devTools: DEV_TOOLS }));
 
-  mainWindow = openMainWindow({ dataDir, backend, autoLock, logger, openedBackups });
+  mainWindow = openMainWindow({ dataDir, core, logger, openedBackups });
   await mainWindow.loadURL(APP_ENTRY_URL);
 }
 
 interface WindowParts {
   dataDir: string;
-  backend: Backend;
-  autoLock: AutoLock;
+  core: AppCore;
   logger: Logger;
   openedBackups: OpenedBackups;
 }
 
-function openMainWindow({ dataDir, backend, autoLock, logger, openedBackups }: WindowParts) {
+function openMainWindow({ dataDir, core, logger, openedBackups }: WindowParts) {
   const statePath = join(dataDir, WINDOW_STATE_FILE);
   const placement = savedPlacement(statePath);
   const window = new BrowserWindow({
@@ -141,13 +110,15 @@ function openMainWindow({ dataDir, backend, autoLock, logger, openedBackups }: W
     minHeight: MIN_WINDOW_SIZE.height,
     title: 'Barong Vault',
     show: false,
-    webPreferences: webPreferences(PRELOAD, { devTools: DEV_TOOLS }),
+    // The three that make the sandbox are repeated as literals, equal to the tested policy's, so
+    // that a scanner reading this call (electronegativity) sees them without following the import.
+    webPreferences: { ...webPreferences(PRELOAD, { devTools: DEV_TOOLS }), contextIsolation: true, sandbox: true, nodeIntegration: false },
   });
   if (placement.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   rememberWindowState(window, statePath, logger);
-  reportWindowActivity(window.webContents, autoLock);
-  const stopForwarding = forwardEvents(backend, window.webContents);
+  reportWindowActivity(window.webContents, core.autoLock);
+  const stopForwarding = forwardEvents(core, window.webContents);
   openedBackups.sendTo(window.webContents, logger);
   window.on('closed', () => {
     stopForwarding();

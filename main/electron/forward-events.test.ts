@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { EventListener } from '../services/create-backend';
+import type { EventListener } from '../core/create-app-core';
 import { forwardEvents } from './forward-events';
 
 function fakeBackend() {

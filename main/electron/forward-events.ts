@@ -1,4 +1,4 @@
-import type { Backend } from '../services/create-backend';
+import type { AppCore } from '../core/create-app-core';
 
 interface EventTarget {
   isDestroyed(): boolean;
@@ -6,8 +6,8 @@ interface EventTarget {
 }
 
 /** Sends the backend's events to the window, by their contract names; a closed window gets nothing. */
-export function forwardEvents(backend: Pick<Backend, 'onEvent'>, contents: EventTarget): () => void {
-  return backend.onEvent((name, payload) => {
+export function forwardEvents(core: Pick<AppCore, 'onEvent'>, contents: EventTarget): () => void {
+  return core.onEvent((name, payload) => {
     if (!contents.isDestroyed()) contents.send(name, payload);
   });
 }

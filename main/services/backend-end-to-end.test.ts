@@ -62,7 +62,7 @@ describe('the backend end to end against the sandbox', () => {
     });
 
     // Reveal asks for the passphrase again.
-    expect(await errorCode('keys.reveal', { keyId })).toBe('vault.passphrase_required');
+    expect(await errorCode('keys.reveal', { keyId })).toBe('owner.passphrase_required');
     expect(await errorCode('keys.reveal', { keyId, ownerPassphrase: 'not the passphrase' })).toBe('vault.wrong_passphrase');
     const { secret } = await value('keys.reveal', { keyId, ownerPassphrase: PASSPHRASE });
     expect(secret).toMatch(/^[\x21-\x7e]+$/);
@@ -76,8 +76,8 @@ describe('the backend end to end against the sandbox', () => {
       ['keys.list', { accountId: account.id }],
       ['exchange.balances', { accountId: account.id }],
       ['exchange.createKey', { ...creation, code: createCode }],
-      ['backup.export', { passphrase: PASSPHRASE }],
-      ['accounts.setTotpSeed', { accountId: account.id, seed: trader.totpSecret }],
+      ['backup.export', { passphrase: PASSPHRASE, ownerPassphrase: PASSPHRASE }],
+      ['accounts.setTotpSeed', { accountId: account.id, seed: trader.totpSecret, ownerPassphrase: PASSPHRASE }],
     ] as const) {
       expect(await errorCode(channel, input), channel).toBe('vault.locked');
     }
@@ -100,7 +100,7 @@ describe('the backend end to end against the sandbox', () => {
     const { value, eventsNamed } = testBackend({ clock });
     await value('vault.create', { passphrase: PASSPHRASE, keychain: false });
     const account = await value('accounts.create', { name: 'Sandbox', baseUrl: sandbox.url });
-    expect(await value('accounts.setTotpSeed', { accountId: account.id, seed: trader.totpSecret })).toMatchObject({ hasTotpSeed: true });
+    expect(await value('accounts.setTotpSeed', { accountId: account.id, seed: trader.totpSecret, ownerPassphrase: PASSPHRASE })).toMatchObject({ hasTotpSeed: true });
 
     expect(await value('exchange.login', { accountId: account.id, email: trader.email, password: trader.password })).toMatchObject({ status: 'logged_in' });
     expect(eventsNamed('exchange.codeWait')).toEqual([]);

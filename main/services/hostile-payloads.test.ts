@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES } from '../../app/contract/channels';
+import { CHANNEL_NAMES, contract } from '../../app/contract/channels';
 import { PASSPHRASE, testBackend } from './tests/backend-fixture';
 
 const deep = (levels: number, leaf: unknown): unknown => Array.from({ length: levels }).reduce<unknown>((inner) => ({ body: inner, 0: [inner] }), leaf);
@@ -28,5 +28,21 @@ describe('hostile payloads', () => {
       { numRuns: 600 },
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('a payload that makes the parser itself throw', () => {
+  it('is answered input.invalid in words, for every channel, and nothing runs', async () => {
+    const { call, value } = testBackend();
+    await value('vault.create', { passphrase: PASSPHRASE, keychain: false });
+    // Structured clone cannot carry one, but a door that passes objects through could: every read of it throws.
+    const exploding = new Proxy({}, { get: () => { throw new Error('boom'); }, has: () => { throw new Error('boom'); }, ownKeys: () => { throw new Error('boom'); }, getPrototypeOf: () => { throw new Error('boom'); } });
+    // Channels that read no field never touch it; every other one must answer in words.
+    const readingFields = CHANNEL_NAMES.filter((channel) => !contract[channel].request.safeParse(undefined).success);
+    expect(readingFields.length).toBeGreaterThan(20);
+    for (const channel of readingFields) {
+      expect(await call(channel, exploding), channel).toEqual({ ok: false, error: { code: 'input.invalid', message: 'The request could not be read.' } });
+    }
+    expect(await value('audit.list', {})).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { PASSPHRASE, testBackend } from './tests/backend-fixture';
 // Every answer below also passed the channel's strict response schema (the fixture checks).
 describe('the vault channels', () => {
   it('manage accounts, keys, settings, the audit log and the unlock methods', async () => {
-    const { value, errorCode, keychain } = testBackend();
+    const { value, errorCode, ownerPrompt } = testBackend();
     await value('vault.create', { passphrase: PASSPHRASE, keychain: false });
     const first = await value('accounts.create', { name: 'First', baseUrl: 'https://first.example', loginEmail: 'me@first.example' });
     const second = await value('accounts.create', { name: 'Second', baseUrl: 'https://second.example/' });
@@ -13,7 +13,7 @@ describe('the vault channels', () => {
     expect(await value('accounts.update', { accountId: first.id, fields: { name: 'First!', baseUrl: 'https://first.example', nonceLifetimeMs: 10_000 } })).toMatchObject({ name: 'First!', nonceLifetimeMs: 10_000 });
     await value('accounts.reorder', { accountIds: [second.id, first.id] });
     expect((await value('accounts.list')).map((account) => [account.name, account.keys])).toEqual([['Second', []], ['First!', []]]);
-    expect(await value('accounts.setTotpSeed', { accountId: first.id, seed: newTotpSeed() })).toMatchObject({ hasTotpSeed: true });
+    expect(await value('accounts.setTotpSeed', { accountId: first.id, seed: newTotpSeed(), ownerPassphrase: PASSPHRASE })).toMatchObject({ hasTotpSeed: true });
     expect(await value('accounts.setTotpSeed', { accountId: first.id, seed: null })).toMatchObject({ hasTotpSeed: false });
     expect(await errorCode('accounts.create', { name: 'Bad', baseUrl: 'http://exchange.example' })).toBe('input.invalid');
 
@@ -36,20 +36,19 @@ describe('the vault channels', () => {
     expect(script.text).toContain(kid);
     expect(script.text).not.toContain(secret);
 
-    // Keychain-only: the reveal then re-authorises through the keychain.
-    expect(await value('vault.addKeychain')).toMatchObject({ keychain: 'gnome_libsecret', passphrase: true });
+    // Keychain-only: main's dialog proves the owner instead of the passphrase.
+    expect(await value('vault.addKeychain', { ownerPassphrase: PASSPHRASE })).toMatchObject({ keychain: 'gnome_libsecret', passphrase: true });
     expect(await value('vault.removePassphrase', { ownerPassphrase: PASSPHRASE })).toMatchObject({ passphrase: false });
+    expect(await errorCode('keys.reveal', { keyId: key.id })).toBe('owner.denied');
+    ownerPrompt.answer = 'allow';
     expect(await value('keys.reveal', { keyId: key.id })).toEqual({ secret });
-    keychain.available = false;
-    expect(await errorCode('keys.reveal', { keyId: key.id })).not.toBe('internal');
-    keychain.available = true;
     expect(await value('vault.setPassphrase', { next: PASSPHRASE })).toMatchObject({ passphrase: true });
-    expect(await value('vault.removeKeychain')).toMatchObject({ keychain: null });
+    expect(await value('vault.removeKeychain', { ownerPassphrase: PASSPHRASE })).toMatchObject({ keychain: null });
 
     await value('keys.delete', { keyId: key.id });
     await value('accounts.delete', { accountId: second.id });
     expect(await errorCode('accounts.get', { accountId: second.id })).toBe('vault.not_found');
-    expect((await value('audit.list', { limit: 2 })).map((entry) => entry.action)).toEqual(['delete-key', 'reveal-secret']);
+    expect((await value('audit.list', { limit: 5 })).map((entry) => entry.action)).toEqual(['delete-key', 'owner-check', 'owner-check', 'reveal-secret', 'owner-check']);
   });
 
   it('export a backup that another vault imports', async () => {
@@ -57,7 +56,7 @@ describe('the vault channels', () => {
     await source.value('vault.create', { passphrase: PASSPHRASE, keychain: false });
     const account = await source.value('accounts.create', { name: 'Kept', baseUrl: 'https://kept.example' });
     await source.value('keys.import', { accountId: account.id, kid: newKid(), secret: newSecret() });
-    const exported = await source.value('backup.export', { passphrase: 'the backup passphrase' });
+    const exported = await source.value('backup.export', { passphrase: 'the backup passphrase', ownerPassphrase: PASSPHRASE });
     expect(exported.fileName).toMatch(/^barong-vault-\d{4}-\d{2}-\d{2}\.barongvault$/);
 
     const target = testBackend();

@@ -20,8 +20,8 @@ const MAX_MESSAGE = 300;
 
 export interface ServeOptions {
   logger: Logger;
-  /** Runs before the handler of `channel`; what it throws is answered like a handler's error. */
-  guard: (channel: ChannelName) => void;
+  /** Runs before the handler of `channel` with its parsed input; what it throws is answered like a handler's error. */
+  guard: (channel: ChannelName, input: unknown) => Promise<void>;
 }
 
 /**
@@ -38,7 +38,7 @@ export function serveChannels(handlers: Handlers, options: ServeOptions): Backen
       if (!parsed?.success) return { ok: false, error: invalidInput(parsed?.error) };
       let value: unknown;
       try {
-        options.guard(channel);
+        await options.guard(channel, parsed.data);
         value = await handler(parsed.data);
       } catch (error) {
         const known = knownErrorInfo(error);

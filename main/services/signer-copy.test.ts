@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { peatioPaths } from '../../app/barong/paths';
-import { createClipboardCopier } from '../clipboard/clipboard-copier';
 import { createMemoryClipboard } from '../clipboard/tests/memory-clipboard';
 import { newKid, newSecret } from '../vault/tests/vault-fixture';
 import { PASSPHRASE, testBackend } from './tests/backend-fixture';
@@ -10,10 +9,9 @@ const BALANCES = { method: 'GET', path: peatioPaths.balances } as const;
 /** A backend whose copier writes to an in-memory OS clipboard, with an account and one imported key. */
 async function withClipboard(clearSeconds: number) {
   const memory = createMemoryClipboard();
-  const logger = { info: () => undefined, warn: () => undefined };
-  const copier = createClipboardCopier({ clipboard: memory.clipboard, clearAfterSeconds: () => clearSeconds, logger });
-  const test = testBackend({ clipboard: copier });
+  const test = testBackend({ clipboard: memory.clipboard });
   await test.value('vault.create', { passphrase: PASSPHRASE, keychain: false });
+  await test.value('settings.update', { clipboardClearSeconds: clearSeconds });
   const account = await test.value('accounts.create', { name: 'Copied', baseUrl: 'https://copied.example' });
   const secret = newSecret();
   const { key } = await test.value('keys.import', { accountId: account.id, kid: newKid(), secret });

@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
 import type { MemoryClipboard } from '../../main/clipboard/tests/memory-clipboard';
-import type { Backend } from '../../main/services/create-backend';
+import type { AppCore } from '../../main/core/create-app-core';
+import type { FakeOwnerPrompt } from '../../main/privilege/tests/fake-owner-prompt';
+import type { BackendChannels } from '../../main/services/serve-channels';
 import { startHarnessBackend } from './harness-backend';
 import { startHarnessServer } from './harness-server';
 import { wirePage } from './wire-page';
@@ -13,7 +15,10 @@ export interface Harness {
   /** The renderer's address: http://127.0.0.1:<port>/. */
   url: string;
   port: number;
-  backend: Backend;
+  /** The core's page door: what the page may call, for seeding and checking a test's state. */
+  backend: { channels: BackendChannels };
+  /** Main's native dialog, which the page cannot click: `answer` it 'allow' or 'deny' (the default); `asked` lists what it showed. */
+  ownerPrompt: FakeOwnerPrompt;
   /** The OS clipboard as the app's copier leaves it: `clipboard.state.text`. */
   clipboard: MemoryClipboard;
 }
@@ -30,10 +35,10 @@ interface HarnessOptions {
 export const test = base.extend<HarnessOptions & { harness: Harness }>({
   keychainBackend: ['gnome_libsecret', { option: true }],
   harness: async ({ page, keychainBackend }, use) => {
-    const { backend, channels, clipboard, dispose } = startHarnessBackend(keychainBackend);
+    const { core, channels, ownerPrompt, clipboard, dispose } = startHarnessBackend(keychainBackend);
     const server = await startHarnessServer({ rendererDir: RENDERER_DIR, channels });
-    const stopEvents = await wirePage(page, backend, server);
-    await use({ url: `${server.origin}/`, port: server.port, backend, clipboard });
+    const stopEvents = await wirePage(page, core, server);
+    await use({ url: `${server.origin}/`, port: server.port, backend: { channels }, ownerPrompt, clipboard });
     stopEvents();
     await server.close();
     dispose();

@@ -9,11 +9,14 @@ import type { EventName, EventPayload } from '../../../app/contract/events';
 import { resultSchema } from '../../../app/contract/result';
 import type { Logger } from '../../logging/logger';
 import type { CodeClock } from '../../barong/session/one-time-codes';
-import type { ClipboardCopier } from '../../clipboard/clipboard-copier';
+import type { SystemClipboard } from '../../clipboard/clipboard-copier';
+import type { Timers } from '../../timers/timers';
 import { FakeKeychain } from '../../vault/tests/fake-keychain';
 import { TEST_SCRYPT_COST } from '../../vault/tests/vault-fixture';
-import { createBackend } from '../create-backend';
-import type { Backend } from '../create-backend';
+import { createAppCore } from '../../core/create-app-core';
+import type { AppCore } from '../../core/create-app-core';
+import { FakeOwnerPrompt } from '../../privilege/tests/fake-owner-prompt';
+import type { BackendChannels } from '../serve-channels';
 
 export { PASSPHRASE } from '../../vault/tests/vault-fixture';
 
@@ -27,8 +30,12 @@ export function memoryLogger(): Logger & { lines: string[] } {
 }
 
 export interface TestBackend {
-  backend: Backend;
+  core: AppCore;
+  /** The channels as the page reaches them. */
+  backend: { channels: BackendChannels };
   keychain: FakeKeychain;
+  /** Main's native dialog: refuses unless a test sets `answer`. */
+  ownerPrompt: FakeOwnerPrompt;
   logger: ReturnType<typeof memoryLogger>;
   dataDir: string;
   events: Array<{ name: EventName; payload: unknown }>;
@@ -42,25 +49,29 @@ export interface TestBackend {
 }
 
 /** A backend on a temp data folder with a fake keychain and the fast scrypt cost, closed when the test ends. */
-export function testBackend(options: { clock?: CodeClock; clipboard?: ClipboardCopier } = {}): TestBackend {
+export function testBackend(options: { clock?: CodeClock; clipboard?: SystemClipboard; timers?: Timers } = {}): TestBackend {
   const dataDir = mkdtempSync(join(tmpdir(), 'barong-backend-'));
   const keychain = new FakeKeychain();
+  const ownerPrompt = new FakeOwnerPrompt();
   const logger = memoryLogger();
-  const backend = createBackend({
+  const core = createAppCore({
     dataDir,
     keychain,
+    ownerPrompt,
     appVersion: '0.1.0-test',
     logger,
     scryptCost: TEST_SCRYPT_COST,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.clipboard ? { clipboard: options.clipboard } : {}),
+    ...(options.timers ? { timers: options.timers } : {}),
   });
+  const backend = { channels: core.door('page') };
   onTestFinished(() => {
-    backend.close();
+    core.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
   const events: TestBackend['events'] = [];
-  backend.onEvent((name, payload) => events.push({ name, payload }));
+  core.onEvent((name, payload) => events.push({ name, payload }));
 
   const call = async <C extends ChannelName>(channel: C, input?: unknown): Promise<ChannelResult<C>> => {
     const result = await backend.channels[channel](input);
@@ -68,8 +79,10 @@ export function testBackend(options: { clock?: CodeClock; clipboard?: ClipboardC
     return result;
   };
   return {
+    core,
     backend,
     keychain,
+    ownerPrompt,
     logger,
     dataDir,
     events,

@@ -1,0 +1,177 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHANNEL_NAMES } from '../../app/contract/channels';
+import type { ChannelName } from '../../app/contract/channels';
+import type { EventName, EventPayload } from '../../app/contract/events';
+import { createAutoLock } from '../auto-lock/auto-lock';
+import type { AutoLock, LockReason } from '../auto-lock/auto-lock';
+import { ExchangeClocks } from '../barong/clock/exchange-clocks';
+import type { ExchangeHttpSettings } from '../barong/exchange-http-settings';
+import type { HttpRequest, HttpResponse } from '../barong/http/send-http';
+import { BarongSessions } from '../barong/session/barong-sessions';
+import { systemClock } from '../barong/session/one-time-codes';
+import type { CodeClock } from '../barong/session/one-time-codes';
+import { userAgent } from '../barong/user-agent';
+import { createClipboardCopier } from '../clipboard/clipboard-copier';
+import type { ClipboardCopier, SystemClipboard } from '../clipboard/clipboard-copier';
+import type { Logger } from '../logging/logger';
+import type { OwnerPrompt } from '../privilege/owner-prompt';
+import { createOwnerCheck } from '../privilege/prove-owner';
+import { accountHandlers } from '../services/account-handlers';
+import { auditHandlers } from '../services/audit-handlers';
+import { backupHandlers } from '../services/backup-handlers';
+import type { BackendParts } from '../services/backend-parts';
+import { exchangeHandlers } from '../services/exchange-handlers';
+import { keyHandlers } from '../services/key-handlers';
+import { serveChannels } from '../services/serve-channels';
+import type { BackendChannels } from '../services/serve-channels';
+import { settingsHandlers } from '../services/settings-handlers';
+import { signerHandlers } from '../services/signer-handlers';
+import { vaultHandlers } from '../services/vault-handlers';
+import type { Timers } from '../timers/timers';
+import type { KeychainWrapper } from '../vault/keychain-wrapper';
+import { Vault } from '../vault/vault';
+import type { ScryptCost } from '../vault/vault-access';
+import { doorAllows } from './doors';
+import type { DoorName } from './doors';
+
+export const VAULT_FILE = 'vault.db';
+
+export interface AppCoreOptions {
+  /** The app's data folder; the vault file is created in it (0600, the folder 0700). */
+  dataDir: string;
+  /** The OS keychain (safeStorage in the app); none in the CLI. */
+  keychain?: KeychainWrapper;
+  /** Main's native confirmation for privileged calls on a vault without a passphrase; none in the CLI. */
+  ownerPrompt?: OwnerPrompt;
+  /** The OS clipboard; none in the CLI, where `signer.copy` answers `clipboard.unavailable`. */
+  clipboard?: SystemClipboard;
+  /** Time for the vault, the clocks and 2FA codes; tests pass one that moves when told. */
+  clock?: CodeClock;
+  /** Time for the auto-lock and the clipboard clearing; tests drive them with fake timers. */
+  timers?: Timers;
+  /** Locks after the idle setting; off in the CLI, which holds the vault only while a command runs. */
+  autoLock?: boolean;
+  /** The HTTP transport to exchanges; tests watch or alter requests with it. */
+  http?: (request: HttpRequest) => Promise<HttpResponse>;
+  appVersion: string;
+  logger: Logger;
+  /** Tests lower it; the app keeps the default (N = 2^17). */
+  scryptCost?: ScryptCost;
+  /** better-sqlite3's addon built for Electron's ABI; tests and the CLI load the default Node build. */
+  nativeBinding?: string;
+}
+
+export type EventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+
+export interface AppCore {
+  /** The channels a door may call: the others answer `door.channel_refused`, audited. Any input, a Result back, never a throw. */
+  door(name: DoorName): BackendChannels;
+  /** Events for the renderer (the Electron wiring forwards them with webContents.send). */
+  onEvent(listener: EventListener): () => void;
+  /** The shell reports user input and the machine going away here; the core itself tells it of unlocks and settings. */
+  autoLock: AutoLock;
+  /** The copier, so that quitting can clear a secret copy still on the clipboard. */
+  clipboard: ClipboardCopier | undefined;
+  lock(reason: LockReason | 'menu'): void;
+  /** Locks (wiping the vault key and the sessions) and closes the vault file. */
+  close(): void;
+}
+
+// Readable without the vault key: the lock screen, first run and the theme need them.
+const OPEN_WHEN_LOCKED = new Set<ChannelName>(['vault.status', 'vault.create', 'vault.unlock', 'vault.lock', 'settings.get']);
+
+/**
+ * The one core behind every door (Electron's main, the browser harness, the CLI, the agent): the
+ * vault, its exchange sessions, clocks and runner, the clipboard and the auto-lock, built once.
+ * The vault reports its own unlocks, locks and settings, so no door can change them unseen.
+ */
+export function createAppCore(options: AppCoreOptions): AppCore {
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const vault = Vault.open({
+    path: join(options.dataDir, VAULT_FILE),
+    now,
+    ...(options.keychain ? { keychain: options.keychain } : {}),
+    ...(options.scryptCost ? { scryptCost: options.scryptCost } : {}),
+    ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+  });
+  const send = options.http ? { send: options.http } : {};
+  const http: ExchangeHttpSettings = { userAgent: userAgent(options.appVersion), logger: options.logger, ...send };
+  const clocks = new ExchangeClocks({ http, now });
+  const sessions = new BarongSessions({ vault, appVersion: options.appVersion, logger: options.logger, clock, ...send });
+  const timers = options.timers ? { timers: options.timers } : {};
+  const clipboard = options.clipboard
+    ? createClipboardCopier({ clipboard: options.clipboard, clearAfterSeconds: () => vault.getSettings().clipboardClearSeconds, logger: options.logger, ...timers })
+    : undefined;
+
+  const listeners = new Set<EventListener>();
+  const emit: EventListener = (name, payload) =>
+    listeners.forEach((listener) => {
+      try {
+        listener(name, payload);
+      } catch {
+        // A window that went away must not fail the operation that reports progress.
+      }
+    });
+
+  const lock = (reason: LockReason | 'menu') => {
+    if (vault.access.isUnlocked()) options.logger.info('vault.lock', { reason });
+    vault.access.lock();
+  };
+  const autoLock = createAutoLock({ idleMinutes: options.autoLock === false ? 0 : vault.getSettings().autoLockMinutes, lock, ...timers });
+  vault.access.onUnlock(() => autoLock.vaultUnlocked());
+  vault.access.onLock(() => {
+    autoLock.vaultLocked();
+    emit('vault.locked', {});
+  });
+  if (options.autoLock !== false) vault.onSettingsChanged((settings) => autoLock.setIdleMinutes(settings.autoLockMinutes));
+
+  const parts: BackendParts = { vault, sessions, clocks, runner: { vault, clocks, http }, keychain: options.keychain, clipboard, emit, now };
+  const proveOwner = createOwnerCheck({ vault, prompt: options.ownerPrompt, now });
+  const channels = serveChannels(
+    {
+      ...vaultHandlers(parts),
+      ...accountHandlers(parts),
+      ...keyHandlers(parts),
+      ...exchangeHandlers(parts),
+      ...signerHandlers(parts),
+      ...settingsHandlers(parts),
+      ...auditHandlers(parts),
+      ...backupHandlers(parts),
+    },
+    {
+      logger: options.logger,
+      guard: async (channel, input) => {
+        if (!OPEN_WHEN_LOCKED.has(channel)) vault.access.requireKey();
+        await proveOwner(channel, input);
+      },
+    },
+  );
+
+  const door = (name: DoorName): BackendChannels =>
+    Object.fromEntries(
+      CHANNEL_NAMES.map((channel) => [
+        channel,
+        doorAllows(name, channel)
+          ? channels[channel]
+          : async () => {
+              vault.recordDoorRefusal({ door: name, channel });
+              return { ok: false, error: { code: 'door.channel_refused', message: `${channel} is not open to ${name === 'signing' ? 'local programs' : 'this caller'}.` } };
+            },
+      ]),
+    ) as BackendChannels;
+
+  return {
+    door,
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    autoLock,
+    clipboard,
+    lock,
+    close: () => vault.close(),
+  };
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, contract } from '../../app/contract/channels';
+import { loweredProtection, PRIVILEGED_CHANNELS } from './privileged-channels';
+
+const takesOwnerProof = (schema: z.ZodType): boolean => {
+  const inner = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+  return inner instanceof z.ZodObject && 'ownerPassphrase' in inner.shape;
+};
+
+describe('the list of privileged channels', () => {
+  it('is exactly the channels whose request can carry the owner\'s proof', () => {
+    const withProof = CHANNEL_NAMES.filter((channel) => takesOwnerProof(contract[channel].request));
+    expect(Object.keys(PRIVILEGED_CHANNELS).sort()).toEqual([...withProof].sort());
+  });
+
+  it('names what releases a secret, redirects, lowers protection or changes a wrap', () => {
+    expect(Object.keys(PRIVILEGED_CHANNELS)).toEqual(
+      expect.arrayContaining(['keys.reveal', 'backup.export', 'accounts.update', 'accounts.setTotpSeed', 'vault.setPassphrase', 'vault.removePassphrase', 'vault.addKeychain', 'vault.removeKeychain', 'settings.update']),
+    );
+  });
+});
+
+describe('loweredProtection', () => {
+  const current = { autoLockMinutes: 10, clipboardClearSeconds: 20, defaultCommandFormat: 'curl' as const, theme: 'system' as const };
+
+  it.each([
+    [{ autoLockMinutes: 0 }, 'Turn auto-lock off'],
+    [{ autoLockMinutes: 11 }, 'Lock the vault after 11 min of inactivity instead of 10 min'],
+    [{ clipboardClearSeconds: 0 }, 'Stop clearing copied commands from the clipboard'],
+    [{ clipboardClearSeconds: 60 }, 'Keep copied commands on the clipboard for 60 s instead of 20 s'],
+    [{ autoLockMinutes: 0, clipboardClearSeconds: 0 }, 'Turn auto-lock off; Stop clearing copied commands from the clipboard'],
+  ])('%j lowers it: %s', (changes, words) => {
+    expect(loweredProtection(current, changes)).toBe(words);
+  });
+
+  it.each([[{}], [{ autoLockMinutes: 10 }], [{ autoLockMinutes: 1 }], [{ clipboardClearSeconds: 5 }]])('%j does not', (changes) => {
+    expect(loweredProtection(current, changes)).toBeNull();
+  });
+
+  it('from "off", any value protects more', () => {
+    expect(loweredProtection({ ...current, autoLockMinutes: 0, clipboardClearSeconds: 0 }, { autoLockMinutes: 600, clipboardClearSeconds: 600 })).toBeNull();
+  });
+});

@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import type { ChannelName, Contract } from '../../app/contract/channels';
+import type { Settings } from '../vault/schemas';
+import { accountFieldsSchema } from '../vault/schemas';
+import type { Vault } from '../vault/vault';
+
+type Input<C extends ChannelName> = z.output<Contract[C]['request']>;
+/** What the call would do, in the owner's words, or null when this call is not privileged. */
+type Describe<C extends ChannelName> = (input: Input<C>, vault: Vault) => string | null | Promise<string | null>;
+
+/**
+ * The privileged rule, in one list: whatever releases a secret, redirects where signatures or 2FA
+ * codes go, lowers protection, or merges keys into existing accounts. A channel named here runs
+ * only after main has proved the owner is there (see prove-owner.ts); every other channel never
+ * needs the owner. A new channel that does any of these things is added here, nowhere else.
+ */
+export const PRIVILEGED_CHANNELS: { [C in ChannelName]?: Describe<C> } = {
+  'keys.reveal': ({ keyId }, vault) => `Show the secret of ${keyName(vault, keyId)}`,
+  'backup.export': () => 'Export every API secret and 2FA seed into a backup file',
+  'accounts.update': ({ accountId, fields }, vault) => {
+    const account = vault.account(accountId);
+    const next = accountFieldsSchema.safeParse(fields);
+    // An invalid URL is refused by the vault with its own words; an unchanged one redirects nothing.
+    if (!next.success || next.data.baseUrl === account.baseUrl) return null;
+    return `Send the signed requests and 2FA codes of "${account.name}" to ${hostOf(next.data.baseUrl)} instead of ${hostOf(account.baseUrl)}`;
+  },
+  'accounts.setTotpSeed': ({ accountId, seed }, vault) => (seed === null ? null : `Store a 2FA seed for "${vault.account(accountId).name}", so that the app makes its codes`),
+  'vault.setPassphrase': (_input, vault) => (vault.status().passphrase ? 'Change the vault passphrase' : 'Set a vault passphrase'),
+  'vault.removePassphrase': () => 'Remove the vault passphrase',
+  'vault.addKeychain': () => "Let this computer's keychain unlock the vault",
+  'vault.removeKeychain': () => "Stop this computer's keychain from unlocking the vault",
+  'settings.update': (changes, vault) => loweredProtection(vault.getSettings(), changes),
+};
+
+/** The changes that leave the vault open longer or a signed command on the clipboard longer; null when none does. */
+export function loweredProtection(current: Settings, changes: { autoLockMinutes?: number | undefined; clipboardClearSeconds?: number | undefined }): string | null {
+  const lowered = [
+    longer(current.autoLockMinutes, changes.autoLockMinutes, 'Turn auto-lock off', (value) => `Lock the vault after ${value} min of inactivity instead of ${current.autoLockMinutes} min`),
+    longer(current.clipboardClearSeconds, changes.clipboardClearSeconds, 'Stop clearing copied commands from the clipboard', (value) => `Keep copied commands on the clipboard for ${value} s instead of ${current.clipboardClearSeconds} s`),
+  ].filter((line) => line !== null);
+  return lowered.length === 0 ? null : lowered.join('; ');
+}
+
+// 0 means "never": the longest of all.
+function longer(current: number, next: number | undefined, off: string, words: (value: number) => string): string | null {
+  if (next === undefined || next === current || current === 0) return null;
+  if (next === 0) return off;
+  return next > current ? words(next) : null;
+}
+
+function keyName(vault: Vault, keyId: string): string {
+  const key = vault.key(keyId);
+  return `key ${key.label === '' ? key.kid : `"${key.label}" (${key.kid})`} of "${vault.account(key.accountId).name}"`;
+}
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}
