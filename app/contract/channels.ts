@@ -26,6 +26,7 @@ import {
   typedCodeSchema,
   vaultStatusSchema,
 } from './records';
+import { backupPlanSchema } from './backup-records';
 
 const channel = <Request extends z.ZodType, Response extends z.ZodType>(request: Request, response: Response) => ({ request, response });
 
@@ -142,7 +143,10 @@ export const contract = {
 
   /** The encrypted backup file, base64: the renderer saves it where the trader chooses. */
   'backup.export': channel(z.object({ ...owner, passphrase }), z.strictObject({ fileName: z.string(), contentBase64: z.string() })),
-  'backup.import': channel(z.object({ contentBase64: backupFile, passphrase, ...owner }), importReportSchema),
+  /** What `backup.import` would do with this file, written nowhere: the trader sees it first. */
+  'backup.preview': channel(z.object({ contentBase64: backupFile, passphrase }), backupPlanSchema),
+  /** Privileged when it adds keys to existing accounts or applies settings that protect less; the backup's settings only with `applySettings`. */
+  'backup.import': channel(z.object({ contentBase64: backupFile, passphrase, ...owner, applySettings: z.boolean().optional() }), importReportSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -17,7 +17,9 @@ export type VaultErrorCode =
   | 'vault.not_found'
   | 'vault.duplicate_kid'
   | 'backup.wrong_passphrase'
-  | 'backup.corrupt';
+  | 'backup.corrupt'
+  | 'backup.kdf_too_costly'
+  | 'backup.too_large';
 
 export class VaultError extends AppError {
   declare readonly code: VaultErrorCode;

@@ -11,10 +11,13 @@ import { VaultError } from '../vault-error';
 
 const timestampSchema = z.number().int().nonnegative();
 
+/** The most a backup may hold: far beyond any trader's vault, and small enough to check and write at once. */
+export const BACKUP_LIMITS = { accounts: 1000, keys: 20_000, kid: 256, secret: 1024 } as const;
+
 const backupKeySchema = z.object({
   id: idSchema,
-  kid: keyInputSchema.shape.kid,
-  secret: keyInputSchema.shape.secret,
+  kid: z.string().max(BACKUP_LIMITS.kid).pipe(keyInputSchema.shape.kid),
+  secret: z.string().max(BACKUP_LIMITS.secret).pipe(keyInputSchema.shape.secret),
   label: keyInputSchema.shape.label,
   algorithm: z.literal('HS256'),
   scopes: keyInputSchema.shape.scopes,
@@ -39,6 +42,7 @@ const allDistinct = (values: string[]) => new Set(values).size === values.length
 const backupPayloadSchema = z.object({
   accounts: z
     .array(backupAccountSchema)
+    .max(BACKUP_LIMITS.accounts)
     .refine((accounts) => allDistinct(accounts.map((account) => account.id)), 'Two accounts share an id.')
     .refine((accounts) => allDistinct(accounts.flatMap((account) => account.keys.map((key) => key.id))), 'Two keys share an id.')
     .refine((accounts) => accounts.every((account) => allDistinct(account.keys.map((key) => key.kid))), 'An account holds a kid twice.'),
@@ -49,10 +53,10 @@ export type BackupPayload = z.output<typeof backupPayloadSchema>;
 export type BackupAccount = z.output<typeof backupAccountSchema>;
 export type BackupKey = z.output<typeof backupKeySchema>;
 
-export const backupKey = (key: ApiKey, secret: string): BackupKey => ({
+// Without the secret and the keys: those are written piece by piece (see encodePayload).
+const backupKeyFields = (key: ApiKey): Omit<BackupKey, 'secret'> => ({
   id: key.id,
   kid: key.kid,
-  secret,
   label: key.label,
   algorithm: key.algorithm,
   scopes: key.scopes,
@@ -62,7 +66,7 @@ export const backupKey = (key: ApiKey, secret: string): BackupKey => ({
   lastUsedAt: key.lastUsedAt,
 });
 
-export const backupAccount = (account: Account, totpSeed: string | null, keys: BackupKey[]): BackupAccount => ({
+const backupAccountFields = (account: Account, totpSeed: string | null): Omit<BackupAccount, 'keys'> => ({
   id: account.id,
   name: account.name,
   baseUrl: account.baseUrl,
@@ -74,10 +78,77 @@ export const backupAccount = (account: Account, totpSeed: string | null, keys: B
   createdAt: account.createdAt,
   updatedAt: account.updatedAt,
   totpSeed,
-  keys,
 });
 
-export const encodePayload = (payload: BackupPayload): Buffer => Buffer.from(JSON.stringify(payload), 'utf8');
+/** The key's JSON object with `secret` last and the secret's bytes copied in as they are: it never becomes a string. */
+function keyPiece(fields: Omit<BackupKey, 'secret'>, secret: Buffer, first: boolean): Buffer {
+  const head = Buffer.from(`${first ? '' : ','}${JSON.stringify(fields).slice(0, -1)},"secret":`, 'utf8');
+  const quoted = jsonStringBytes(secret);
+  try {
+    return Buffer.concat([head, quoted, Buffer.from('}')]);
+  } finally {
+    quoted.fill(0);
+  }
+}
+
+/** A printable-ASCII secret as a JSON string; the escapes JSON requires, byte by byte. */
+function jsonStringBytes(bytes: Buffer): Buffer {
+  const escaped = (byte: number) => byte === 0x22 || byte === 0x5c || byte < 0x20;
+  const out = Buffer.alloc(bytes.length * 6 + 2);
+  let at = 0;
+  out[at++] = 0x22;
+  for (const byte of bytes) {
+    if (!escaped(byte)) out[at++] = byte;
+    else at += out.write(byte < 0x20 ? `\\u${byte.toString(16).padStart(4, '0')}` : `\\${String.fromCharCode(byte)}`, at, 'latin1');
+  }
+  out[at++] = 0x22;
+  const result = Buffer.from(out.subarray(0, at));
+  out.fill(0);
+  return result;
+}
+
+export interface PayloadSource {
+  accounts: Array<{ account: Account; totpSeed: string | null; keys: ApiKey[] }>;
+  settings: BackupPayload['settings'];
+  /** Lends a key's secret for as long as `use` runs, and zeroes it afterwards. */
+  withSecret<T>(keyId: string, use: (secret: Buffer) => T): T;
+}
+
+/**
+ * The payload's JSON, written one piece per account and per key, each piece zeroed once copied
+ * into the result: no string ever holds every secret at once. The caller zeroes the result.
+ */
+export function encodePayload(source: PayloadSource): Buffer {
+  const pieces: Buffer[] = [Buffer.from('{"accounts":[')];
+  source.accounts.forEach(({ account, totpSeed, keys }, index) => {
+    pieces.push(Buffer.from(`${index === 0 ? '' : ','}${JSON.stringify(backupAccountFields(account, totpSeed)).slice(0, -1)},"keys":[`, 'utf8'));
+    keys.forEach((key, keyIndex) => pieces.push(source.withSecret(key.id, (secret) => keyPiece(backupKeyFields(key), secret, keyIndex === 0))));
+    pieces.push(Buffer.from(']}'));
+  });
+  pieces.push(Buffer.from(`],"settings":${JSON.stringify(source.settings)}}`, 'utf8'));
+  const payload = Buffer.alloc(pieces.reduce((total, piece) => total + piece.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    at += piece.copy(payload, at);
+    piece.fill(0);
+  }
+  return payload;
+}
+
+const tooLarge = () =>
+  new VaultError(
+    'backup.too_large',
+    `This backup holds more than Barong Vault takes (at most ${BACKUP_LIMITS.accounts} accounts, ${BACKUP_LIMITS.keys} keys, and fields of ordinary size), so nothing was imported.`,
+  );
+
+/** Counted before the fields are checked one by one, so that a huge list is refused at once. */
+function checkCounts(json: unknown): void {
+  const accounts = (json as { accounts?: unknown } | null)?.accounts;
+  if (!Array.isArray(accounts)) return;
+  if (accounts.length > BACKUP_LIMITS.accounts) throw tooLarge();
+  const keys = accounts.reduce((total: number, account: unknown) => total + (Array.isArray((account as { keys?: unknown } | null)?.keys) ? (account as { keys: unknown[] }).keys.length : 0), 0);
+  if (keys > BACKUP_LIMITS.keys) throw tooLarge();
+}
 
 /** The payload checked field by field; a problem is named by its place only, never by its value. */
 export function decodePayload(bytes: Buffer): BackupPayload {
@@ -87,8 +158,10 @@ export function decodePayload(bytes: Buffer): BackupPayload {
   } catch {
     throw new VaultError('backup.corrupt', 'The backup decrypted, but what it holds is not a Barong Vault backup.');
   }
+  checkCounts(json);
   const parsed = backupPayloadSchema.safeParse(json);
   if (!parsed.success) {
+    if (parsed.error.issues.some((issue) => issue.code === 'too_big' && (issue.origin === 'string' || issue.origin === 'array'))) throw tooLarge();
     const where = parsed.error.issues[0]?.path.join('.') || 'the top level';
     throw new VaultError('backup.corrupt', `The backup decrypted, but what it holds is not a Barong Vault backup (problem at ${where}).`);
   }

@@ -29,6 +29,7 @@ function targetOf(accounts: ImportTarget['accounts'], secrets: Record<string, st
   let next = 0;
   return {
     accounts,
+    settings: { ...SETTINGS, theme: 'light' },
     holdsSecret: (accountId, kid, secret) => (`${accountId}/${kid}` in secrets ? secrets[`${accountId}/${kid}`] === secret : undefined),
     newId: () => `new-${(next += 1)}`,
   };
@@ -53,13 +54,13 @@ describe('accountIdentity', () => {
 });
 
 describe('planImport', () => {
-  it('restores ids, order and settings into a vault without accounts', () => {
+  it('restores ids and order into a vault without accounts, and lists the settings that differ', () => {
     const account = { ...backupAccount('Main', 'https://exchange.example.com', ['k1']), sortOrder: 7 };
     const plan = planImport(payloadOf(account), targetOf([]));
     expect(plan.accounts.map(({ row }) => [row.id, row.sortOrder])).toEqual([[account.id, 7]]);
     expect(plan.keys.map(({ row }) => [row.id, row.accountId])).toEqual([[account.keys[0]?.id, account.id]]);
-    expect(plan.settings).toEqual(SETTINGS);
-    expect(plan.report).toEqual({ accountsAdded: 1, accountsMatched: 0, keysAdded: 1, duplicates: [], settingsApplied: true });
+    expect(plan.report).toEqual({ accountsAdded: 1, accountsMatched: 0, keysAdded: 1, duplicates: [] });
+    expect(plan.preview).toMatchObject({ restoring: true, newAccounts: [{ name: 'Main', host: 'exchange.example.com', keyCount: 1 }], settings: [{ name: 'theme', current: 'light', backup: 'dark' }] });
   });
 
   it('pairs accounts of the same identity one to one, in order, and adds the extra ones after the existing', () => {
@@ -69,10 +70,10 @@ describe('planImport', () => {
     ];
     const twins = [backupAccount('Twin', 'https://exchange.example.com/', ['a']), backupAccount('Twin', 'https://exchange.example.com', ['a'])];
     const plan = planImport(payloadOf(...twins), targetOf(existing, { 'first/a': 'secret-of-a' }));
-    expect(plan.report).toEqual({ accountsAdded: 1, accountsMatched: 1, keysAdded: 1, duplicates: [{ account: 'Twin', kid: 'a', sameSecret: true }], settingsApplied: false });
+    expect(plan.report).toEqual({ accountsAdded: 1, accountsMatched: 1, keysAdded: 1, duplicates: [{ account: 'Twin', kid: 'a', sameSecret: true }] });
     expect(plan.accounts.map(({ row }) => [row.id, row.sortOrder])).toEqual([['new-1', 5]]);
     expect(plan.keys.map(({ row }) => [row.id, row.accountId, row.kid])).toEqual([['new-2', 'new-1', 'a']]);
-    expect(plan.settings).toBeNull();
+    expect(plan.preview).toMatchObject({ restoring: false, keysIntoExisting: [], duplicates: plan.report.duplicates });
   });
 
   it('adds a matched account only the kids it lacks, and reports a kid with another secret as not the same', () => {
@@ -84,5 +85,6 @@ describe('planImport', () => {
     ]);
     expect(plan.accounts).toEqual([]);
     expect(plan.keys).toEqual([{ row: expect.objectContaining({ id: 'new-1', accountId: 'main', kid: 'new' }), secret: 'secret-of-new' }]);
+    expect(plan.preview.keysIntoExisting).toEqual([{ account: 'Main', kid: 'new', label: '' }]);
   });
 });

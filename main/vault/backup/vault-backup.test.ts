@@ -21,6 +21,9 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** The headers the vault signs for the key's own exchange. */
+const signed = (vault: Vault, keyId: string) => vault.sign(keyId, NONCE, vault.account(vault.key(keyId).accountId).baseUrl);
+
 function clock(): () => number {
   let now = 1_767_225_600_000;
   return () => (now += 1000);
@@ -109,7 +112,7 @@ describe('vault backup: round trip', () => {
     const file = await exportBackup(source.vault, BACKUP_PASSPHRASE);
     const target = await vaultWith(TARGET_PASSPHRASE);
 
-    const report = await importBackup(target.vault, file, BACKUP_PASSPHRASE);
+    const report = await importBackup(target.vault, file, BACKUP_PASSPHRASE, { applySettings: true });
 
     expect(report).toEqual({ accountsAdded: 2, accountsMatched: 0, keysAdded: 4, duplicates: [], settingsApplied: true });
     expect(target.vault.listAccounts()).toEqual(source.vault.listAccounts());
@@ -127,8 +130,8 @@ describe('vault backup: round trip', () => {
     await target.vault.access.unlock(TARGET_PASSPHRASE);
     for (const [name, key] of Object.entries(source.keys)) {
       const secret = source.secrets[name as keyof typeof source.secrets];
-      expect(target.vault.sign(key.id, NONCE), name).toEqual(source.vault.sign(key.id, NONCE));
-      expect(target.vault.sign(key.id, NONCE)['X-Auth-Signature'], name).toBe(computeSignature({ kid: key.kid, secret, nonce: NONCE }));
+      expect(signed(target.vault, key.id), name).toEqual(signed(source.vault, key.id));
+      expect(signed(target.vault, key.id)['X-Auth-Signature'], name).toBe(computeSignature({ kid: key.kid, secret, nonce: NONCE }));
     }
   });
 
@@ -193,14 +196,14 @@ describe('vault backup: merge into a vault that has accounts', () => {
     expect(target.vault.getSettings().theme).toBe('light');
 
     // The conflicting key keeps the target's secret; the missing key joined the matched account.
-    expect(target.vault.sign(conflicting.id, NONCE)['X-Auth-Signature']).toBe(computeSignature({ kid: source.kids.main2, secret: otherSecret, nonce: NONCE }));
+    expect(signed(target.vault, conflicting.id)['X-Auth-Signature']).toBe(computeSignature({ kid: source.kids.main2, secret: otherSecret, nonce: NONCE }));
     expect(target.vault.key(same.id).label).toBe('mine');
     const mainKeys = target.vault.listKeys(main.id);
     expect(mainKeys.map((key) => key.kid)).toEqual([source.kids.main1, source.kids.main2, source.kids.main3]);
     const added = mainKeys[2];
     expect(added).toMatchObject({ label: 'spot', remoteState: 'active', origin: 'created', createdAt: source.keys.main3.createdAt });
     expect(added?.id).not.toBe(source.keys.main3.id);
-    expect(target.vault.sign(added?.id ?? '', NONCE)).toEqual(source.vault.sign(source.keys.main3.id, NONCE));
+    expect(signed(target.vault, added?.id ?? '')).toEqual(signed(source.vault, source.keys.main3.id));
     expect(target.vault.totpSeed(main.id)).toBeNull();
 
     // The source's Spare is on another exchange than the target's: added, with a new id, after the others.
@@ -213,7 +216,7 @@ describe('vault backup: merge into a vault that has accounts', () => {
     expect(target.vault.totpSeed(spare.id)).toBe(source.seeds.spare);
     const [spareKey] = target.vault.listKeys(spare.id);
     expect(spareKey).toMatchObject({ kid: source.kids.spare, remoteState: 'inactive', origin: 'imported' });
-    expect(target.vault.sign(spareKey?.id ?? '', NONCE)).toEqual(source.vault.sign(source.keys.spare.id, NONCE));
+    expect(signed(target.vault, spareKey?.id ?? '')).toEqual(signed(source.vault, source.keys.spare.id));
   });
 
   it('adds nothing when the same backup is imported again', async () => {
@@ -310,10 +313,10 @@ describe('vault backup: refused imports write nothing', () => {
     const target = await busyVault();
     const restore = KeysStore.prototype.restore;
     let writes = 0;
-    vi.spyOn(KeysStore.prototype, 'restore').mockImplementation(function (this: KeysStore, row) {
+    vi.spyOn(KeysStore.prototype, 'restore').mockImplementation(function (this: KeysStore, ...args: Parameters<KeysStore['restore']>) {
       writes += 1;
       if (writes === 3) throw new Error('disk full');
-      restore.call(this, row);
+      restore.apply(this, args);
     });
     const before = snapshot(target.vault, target.path);
     await expect(importBackup(target.vault, file, BACKUP_PASSPHRASE)).rejects.toThrow('disk full');

@@ -1,34 +1,74 @@
 import { randomUUID } from 'node:crypto';
+import type { BackupPlan } from '../../../app/contract/backup-records';
 import { parseInput, passphraseSchema } from '../schemas';
 import type { Vault } from '../vault';
 import { openBackup, sealBackup } from './backup-format';
-import { backupAccount, backupKey, decodePayload, encodePayload } from './backup-payload';
+import { decodePayload, encodePayload } from './backup-payload';
 import type { BackupPayload } from './backup-payload';
 import { planImport } from './import-plan';
-import type { ImportReport } from './import-plan';
+import type { ImportPlan, ImportReport } from './import-plan';
+
+export { importPlanSummary, needsOwner } from '../../../app/contract/backup-records';
 
 /** The whole vault (accounts, 2FA seeds, keys with their secrets, settings) in one file sealed by its own passphrase. Audited. */
 export async function exportBackup(vault: Vault, passphrase: string): Promise<Buffer> {
   vault.access.requireKey();
   const backupPassphrase = parseInput(passphraseSchema, passphrase, 'The backup passphrase');
-  const contents = vault.transaction(() => backupPayload(vault));
-  const payload = encodePayload(contents);
+  const { payload, accounts, keys } = vault.transaction(() => {
+    const sources = vault.listAccounts().map((account) => ({ account, totpSeed: vault.totpSeed(account.id), keys: vault.listKeys(account.id) }));
+    const encoded = encodePayload({ accounts: sources, settings: vault.getSettings(), withSecret: (keyId, use) => vault.withSecret(keyId, use) });
+    return { payload: encoded, accounts: sources.length, keys: sources.reduce((count, source) => count + source.keys.length, 0) };
+  });
   try {
     const file = await sealBackup(payload, backupPassphrase, { cost: vault.scryptCost, now: vault.now() });
-    const keyCount = contents.accounts.reduce((count, account) => count + account.keys.length, 0);
-    vault.recordBackup('export-backup', `${contents.accounts.length} accounts, ${keyCount} keys`);
+    vault.recordBackup('export-backup', `${accounts} accounts, ${keys} keys`);
     return file;
   } finally {
     payload.fill(0);
   }
 }
 
+/** What importing the file would do, for the trader to see first. Writes nothing, audits nothing. */
+export async function previewBackup(vault: Vault, file: Buffer, passphrase: string): Promise<BackupPlan> {
+  const payload = await openPayload(vault, file, passphrase);
+  return vault.transaction(() => planFor(vault, payload).preview);
+}
+
+export interface ImportOptions {
+  /** Also apply the backup's settings (off unless the trader ticks it, even into an empty vault). */
+  applySettings?: boolean | undefined;
+}
+
 /**
  * Restores a backup into an empty vault, or merges it into this one (see planImport): the file
- * is decrypted and checked whole first, then written in one transaction, so a failure writes
- * nothing. Keys already here are reported, never overwritten. Audited.
+ * is decrypted and checked whole first; the plan is then made again and written in one
+ * transaction, so a failure writes nothing. Keys already here are reported, never overwritten. Audited.
  */
-export async function importBackup(vault: Vault, file: Buffer, passphrase: string): Promise<ImportReport> {
+export async function importBackup(vault: Vault, file: Buffer, passphrase: string, options: ImportOptions = {}): Promise<ImportReport> {
+  const payload = await openPayload(vault, file, passphrase);
+  return vault.transaction(() => {
+    const plan = planFor(vault, payload);
+    for (const { row, totpSeed } of plan.accounts) vault.restoreAccount(row, totpSeed);
+    for (const { row, secret } of plan.keys) {
+      const bytes = Buffer.from(secret, 'utf8');
+      try {
+        vault.restoreKey(row, bytes);
+      } finally {
+        bytes.fill(0);
+      }
+    }
+    const settingsApplied = options.applySettings === true && plan.preview.settings.length > 0;
+    if (settingsApplied) vault.updateSettings(plan.settings);
+    const { report } = plan;
+    vault.recordBackup(
+      'import-backup',
+      `${report.accountsAdded} accounts added, ${report.accountsMatched} matched, ${report.keysAdded} keys added, ${report.duplicates.length} duplicates${settingsApplied ? ', settings applied' : ''}`,
+    );
+    return { ...report, settingsApplied };
+  });
+}
+
+async function openPayload(vault: Vault, file: Buffer, passphrase: string): Promise<BackupPayload> {
   vault.access.requireKey();
   const backupPassphrase = parseInput(passphraseSchema, passphrase, 'The backup passphrase');
   const plaintext = await openBackup(file, backupPassphrase);
@@ -40,30 +80,21 @@ export async function importBackup(vault: Vault, file: Buffer, passphrase: strin
   }
   // Asked again after the wait: the vault may have been locked meanwhile, which wipes the key.
   vault.access.requireKey();
-  return vault.transaction(() => {
-    const plan = planImport(payload, {
-      accounts: vault.listAccounts(),
-      holdsSecret: (accountId, kid, secret) => vault.holdsSecret(accountId, kid, Buffer.from(secret, 'utf8')),
-      newId: () => randomUUID(),
-    });
-    for (const { row, totpSeed } of plan.accounts) vault.restoreAccount(row, totpSeed);
-    for (const { row, secret } of plan.keys) vault.restoreKey(row, Buffer.from(secret, 'utf8'));
-    if (plan.settings) vault.updateSettings(plan.settings);
-    const { report } = plan;
-    vault.recordBackup(
-      'import-backup',
-      `${report.accountsAdded} accounts added, ${report.accountsMatched} matched, ${report.keysAdded} keys added, ${report.duplicates.length} duplicates`,
-    );
-    return report;
-  });
+  return payload;
 }
 
-function backupPayload(vault: Vault): BackupPayload {
-  const plainSecret = (keyId: string) => vault.withSecret(keyId, (secret) => secret.toString('utf8'));
-  return {
-    accounts: vault
-      .listAccounts()
-      .map((account) => backupAccount(account, vault.totpSeed(account.id), vault.listKeys(account.id).map((key) => backupKey(key, plainSecret(key.id))))),
+function planFor(vault: Vault, payload: BackupPayload): ImportPlan {
+  return planImport(payload, {
+    accounts: vault.listAccounts(),
     settings: vault.getSettings(),
-  };
+    holdsSecret: (accountId, kid, secret) => {
+      const candidate = Buffer.from(secret, 'utf8');
+      try {
+        return vault.holdsSecret(accountId, kid, candidate);
+      } finally {
+        candidate.fill(0);
+      }
+    },
+    newId: () => randomUUID(),
+  });
 }
