@@ -8,8 +8,7 @@ import { ROOT, buildMain } from '../../scripts/build-main.mjs';
 import { electronBinary } from '../../scripts/electron-binary.mjs';
 
 const binary = electronBinary(ROOT);
-const SKIP_REASON =
-  "Electron binary not installed: it is downloaded on first run from the internet, which this machine lacks; run this where `npx electron --version` works";
+const SKIP_REASON = 'Electron binary not installed: it is downloaded from the internet on first run; run this where `npx electron --version` works';
 // The list reporter shows a skip without its reason; say it where the run's output shows it.
 if (binary === null) console.log(`Electron smoke test skipped. ${SKIP_REASON}`);
 const PASSPHRASE = 'correct horse battery staple';
