@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { originOf } from '../app/barong/origin';
 import { derivePassphraseKey, DEFAULT_SCRYPT_COST, newScryptParams } from '../main/vault/crypto/passphrase-kdf';
 import type { KeychainWrapper } from '../main/vault/keychain-wrapper';
 import { Vault } from '../main/vault/vault';
@@ -44,17 +45,24 @@ function memoryKeychain(): KeychainWrapper {
 const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
 const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
-async function populate(path: string, keychain: KeychainWrapper): Promise<Array<{ id: string; kid: string; secret: string }>> {
+interface BenchKey {
+  id: string;
+  kid: string;
+  secret: string;
+  origin: string;
+}
+
+async function populate(path: string, keychain: KeychainWrapper): Promise<BenchKey[]> {
   const vault = Vault.open({ path, keychain });
   await vault.access.create({ keychain: true });
-  const keys: Array<{ id: string; kid: string; secret: string }> = [];
+  const keys: BenchKey[] = [];
   for (let a = 0; a < ACCOUNTS; a += 1) {
     const account = vault.createAccount({ name: `Exchange ${a}`, baseUrl: `https://exchange-${a}.example` });
     for (let k = 0; k < KEYS_PER_ACCOUNT; k += 1) {
       const kid = randomBytes(8).toString('hex');
       const secret = randomBytes(16).toString('hex');
       const { key } = vault.importKey({ accountId: account.id, kid, secret, label: `bot ${a}-${k}` });
-      keys.push({ id: key.id, kid, secret });
+      keys.push({ id: key.id, kid, secret, origin: originOf(account.baseUrl) });
     }
   }
   vault.close();
@@ -87,10 +95,13 @@ export async function benchVault(log: (line: string) => void): Promise<VaultFigu
 
     const nonces = Array.from({ length: SIGNATURES }, (_, i) => String(1_700_000_000_000 + i));
     let started = process.hrtime.bigint();
-    keys.forEach((key, i) => vault?.sign(key.id, nonces[i] as string));
+    keys.forEach((key, i) => vault?.sign(key.id, nonces[i] as string, key.origin));
     const firstSignaturesPerSecond = keys.length / (elapsedMs(started) / 1000);
     started = process.hrtime.bigint();
-    for (let i = 0; i < SIGNATURES; i += 1) vault.sign((keys[i % keys.length] as (typeof keys)[number]).id, nonces[i] as string);
+    for (let i = 0; i < SIGNATURES; i += 1) {
+      const key = keys[i % keys.length] as BenchKey;
+      vault.sign(key.id, nonces[i] as string, key.origin);
+    }
     const vaultSignaturesPerSecond = SIGNATURES / (elapsedMs(started) / 1000);
     started = process.hrtime.bigint();
     for (let i = 0; i < SIGNATURES; i += 1) {

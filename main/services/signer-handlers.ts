@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { z } from 'zod';
 import { AppError } from '../../app/app-error';
+import { originOf } from '../../app/barong/origin';
 import type { JsonValue, RequestSpec } from '../../app/commands/request';
 import { renderSignedCommand } from '../../app/commands/render';
 import { renderSigningScript } from '../../app/commands/signing-script';
@@ -23,7 +24,8 @@ export function signerHandlers({ vault, clocks, runner, clipboard }: BackendPart
       // Signs when it runs: nothing is signed here, and the text holds the kid only.
       return { format, text: renderSigningScript(spec, { kid: key.kid }), expiresAtMs: null, signedAtMs: clock.toLocal(clock.now()) };
     }
-    const headers = vault.sign(keyId, clock.nonce());
+    // The command is rendered for the account's base URL: that origin is the one signed for.
+    const headers = vault.sign(keyId, clock.nonce(), originOf(spec.baseUrl));
     const rendered = renderSignedCommand(format, { ...spec, headers }, account.nonceLifetimeMs);
     return {
       format,

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fixtures from '../../test/fixtures/signature-vectors.json';
-import { PASSPHRASE, unlockedTempVault } from './tests/vault-fixture';
+import { PASSPHRASE, unlockedTempVault, signForItsAccount } from './tests/vault-fixture';
 
 const SANDBOX = { name: 'Sandbox', baseUrl: 'http://127.0.0.1:4000/' };
 const [vector] = fixtures.vectors;
@@ -65,7 +65,7 @@ describe('vault keys', () => {
     expect(warnings).toEqual([]);
     expect(key).toMatchObject({ kid: vector.kid, label: 'bot', scopes: ['trade'], origin: 'imported', remoteState: 'unknown', algorithm: 'HS256', lastUsedAt: null });
     expect(JSON.stringify(key)).not.toContain(vector.secret);
-    expect(vault.sign(key.id, vector.nonce)).toEqual({ 'X-Auth-Apikey': vector.kid, 'X-Auth-Nonce': vector.nonce, 'X-Auth-Signature': vector.signature });
+    expect(signForItsAccount(vault, key.id, vector.nonce)).toEqual({ 'X-Auth-Apikey': vector.kid, 'X-Auth-Nonce': vector.nonce, 'X-Auth-Signature': vector.signature });
   });
 
   it('signs every vector of the fixture', async () => {
@@ -74,7 +74,7 @@ describe('vault keys', () => {
     for (const [index, { kid, secret, nonce, signature }] of fixtures.vectors.entries()) {
       const account = vault.createAccount({ ...SANDBOX, name: `Exchange ${index}` });
       const { key } = vault.importKey({ accountId: account.id, kid, secret });
-      expect(vault.sign(key.id, nonce)['X-Auth-Signature']).toBe(signature);
+      expect(signForItsAccount(vault, key.id, nonce)['X-Auth-Signature']).toBe(signature);
     }
   });
 
@@ -115,7 +115,7 @@ describe('vault keys', () => {
     expect(() => vault.markRemoteState(key.id, 'gone' as never)).toThrow(expect.objectContaining({ code: 'input.invalid' }));
     vault.deleteKey(key.id);
     expect(vault.listKeys(account.id)).toEqual([]);
-    expect(() => vault.sign(key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'vault.not_found' }));
+    expect(() => signForItsAccount(vault, key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'vault.not_found' }));
   });
 
   it('reveals a secret only when asked, and audits reveals, uses and deletions without credentials', async () => {
@@ -123,7 +123,7 @@ describe('vault keys', () => {
     const account = vault.createAccount(SANDBOX);
     const { key } = vault.importKey({ accountId: account.id, kid: vector.kid, secret: vector.secret });
     expect(vault.revealSecret(key.id)).toBe(vector.secret);
-    const headers = vault.sign(key.id, String(Date.now()));
+    const headers = signForItsAccount(vault, key.id, String(Date.now()));
     vault.recordUse(key.id, { action: 'send', method: 'GET', path: '/api/v2/peatio/account/balances', status: 200, outcome: 'ok' });
     expect(vault.key(key.id).lastUsedAt).not.toBeNull();
     vault.deleteKey(key.id);
@@ -139,16 +139,16 @@ describe('vault keys', () => {
     const { vault } = await unlockedTempVault();
     const account = vault.createAccount(SANDBOX);
     const { key } = vault.importKey({ accountId: account.id, kid: vector.kid, secret: vector.secret });
-    expect(() => vault.sign(key.id, '1.5')).toThrow(expect.objectContaining({ code: 'input.nonce_invalid' }));
+    expect(() => signForItsAccount(vault, key.id, '1.5')).toThrow(expect.objectContaining({ code: 'input.nonce_invalid' }));
     vault.access.lock();
-    expect(() => vault.sign(key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'vault.locked' }));
+    expect(() => signForItsAccount(vault, key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'vault.locked' }));
     expect(() => vault.revealSecret(key.id)).toThrow(expect.objectContaining({ code: 'vault.locked' }));
     expect(() => vault.importKey({ accountId: account.id, kid: 'k', secret: 's' })).toThrow(expect.objectContaining({ code: 'vault.locked' }));
     // What is not secret stays readable while locked: the UI lists accounts and keys on the lock screen's way out.
     expect(vault.listKeys(account.id)).toHaveLength(1);
     await vault.access.unlock(PASSPHRASE);
     const nonce = String(Date.now());
-    expect(vault.sign(key.id, nonce)['X-Auth-Signature']).toBe(createHmac('sha256', vector.secret).update(nonce + vector.kid).digest('hex'));
+    expect(signForItsAccount(vault, key.id, nonce)['X-Auth-Signature']).toBe(createHmac('sha256', vector.secret).update(nonce + vector.kid).digest('hex'));
   });
 });
 
@@ -159,16 +159,16 @@ describe('secrets kept for signing while unlocked', () => {
     const other = vault.createAccount({ name: 'Other', baseUrl: 'https://other.example' });
     const { key } = vault.importKey({ accountId: account.id, kid: vector.kid, secret: vector.secret });
     const { key: otherKey } = vault.importKey({ accountId: other.id, kid: vector.kid, secret: vector.secret });
-    expect(vault.sign(key.id, vector.nonce)['X-Auth-Signature']).toBe(vector.signature);
+    expect(signForItsAccount(vault, key.id, vector.nonce)['X-Auth-Signature']).toBe(vector.signature);
     vault.access.lock();
-    expect(() => vault.sign(key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'vault.locked' }));
+    expect(() => signForItsAccount(vault, key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'vault.locked' }));
     await vault.access.unlock(PASSPHRASE);
-    expect(vault.sign(key.id, vector.nonce)['X-Auth-Signature']).toBe(vector.signature);
+    expect(signForItsAccount(vault, key.id, vector.nonce)['X-Auth-Signature']).toBe(vector.signature);
     vault.deleteKey(key.id);
-    expect(() => vault.sign(key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'vault.not_found' }));
-    expect(vault.sign(otherKey.id, vector.nonce)['X-Auth-Signature']).toBe(vector.signature);
+    expect(() => signForItsAccount(vault, key.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'vault.not_found' }));
+    expect(signForItsAccount(vault, otherKey.id, vector.nonce)['X-Auth-Signature']).toBe(vector.signature);
     vault.deleteAccount(other.id);
-    expect(() => vault.sign(otherKey.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'vault.not_found' }));
+    expect(() => signForItsAccount(vault, otherKey.id, vector.nonce)).toThrow(expect.objectContaining({ code: 'vault.not_found' }));
   });
 });
 

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { checkKid, checkNonce, checkSecret } from '../../app/barong/credentials';
 import { computeSignature } from '../../app/barong/signature';
 import type { AuthHeaders } from '../../app/barong/auth-headers';
-import { open, seal } from './crypto/envelope';
+import { hostOf, originOf } from '../../app/barong/origin';
 import { openDatabase } from './database/open-database';
 import type { KeychainWrapper } from './keychain-wrapper';
 import type { Account, AccountSummary, ApiKey, AuditEntry, PendingKeyCreation, RemoteState } from './records';
@@ -25,13 +25,15 @@ import { AccountsStore } from './store/accounts-store';
 import type { RestoredAccountRow } from './store/accounts-store';
 import { AuditStore } from './store/audit-store';
 import { KeysStore } from './store/keys-store';
-import type { RestoredKeyRow } from './store/keys-store';
+import type { KeyIdentity, RestoredKeyRow } from './store/keys-store';
 import { PendingCreationsStore } from './store/pending-creations-store';
 import { SettingsStore } from './store/settings-store';
 import { WrapsStore } from './store/wraps-store';
 import { VaultAccess } from './vault-access';
 import type { ScryptCost, UnlockMethods } from './vault-access';
+import { describeKey, SealedRows } from './sealed-rows';
 import { UnlockedSecrets } from './unlocked-secrets';
+import type { UnlockedKey } from './unlocked-secrets';
 import { VaultError } from './vault-error';
 
 export interface VaultOptions {
@@ -49,13 +51,21 @@ export interface VaultStatus extends UnlockMethods {
   unlocked: boolean;
 }
 
-// Associated data binds each ciphertext to its row: copied onto another row, it fails to open.
-const secretAd = (accountId: string, kid: string) => `api-key-secret\n${accountId}\n${kid}`;
-const totpSeedAd = (accountId: string) => `totp-seed\n${accountId}`;
+/** Seals `plaintext` (a temporary copy of a secret) and zeroes it. */
+function sealTemporary(plaintext: Buffer, sealWith: (plaintext: Buffer) => Buffer): Buffer {
+  try {
+    return sealWith(plaintext);
+  } finally {
+    plaintext.fill(0);
+  }
+}
 
 /**
- * The trader's accounts and keys, encrypted at rest. Everything that needs a secret asks
- * `access` for the vault key and fails with vault.locked while the vault is locked.
+ * The trader's accounts and keys, encrypted at rest, every account and key row MACed (see
+ * SealedRows). Everything that needs a secret or writes a row asks `access` for the vault key and
+ * fails with vault.locked while the vault is locked. While unlocked, each account and key handed
+ * out is checked against its MAC first; the accounts list is not (it is display only, and a
+ * tampered row must stay visible to be deleted).
  */
 export class Vault {
   readonly access: VaultAccess;
@@ -68,7 +78,9 @@ export class Vault {
   private readonly pendingCreations: PendingCreationsStore;
   private readonly settings: SettingsStore;
   private readonly audit: AuditStore;
+  private readonly rows: SealedRows;
   private readonly unlockedSecrets = new UnlockedSecrets();
+  private readonly settingsListeners = new Set<(settings: Settings) => void>();
 
   private constructor(db: Database, options: VaultOptions) {
     this.db = db;
@@ -79,7 +91,8 @@ export class Vault {
     this.pendingCreations = new PendingCreationsStore(db);
     this.settings = new SettingsStore(db);
     this.audit = new AuditStore(db);
-    this.access = new VaultAccess(db, new WrapsStore(db), { keychain: options.keychain, now: this.now, scryptCost: options.scryptCost });
+    this.rows = new SealedRows(this.accounts, this.keys);
+    this.access = new VaultAccess(db, new WrapsStore(db), { keychain: options.keychain, rows: this.rows, now: this.now, scryptCost: options.scryptCost });
     this.access.onLock(() => this.unlockedSecrets.forgetAll());
   }
 
@@ -100,19 +113,41 @@ export class Vault {
 
   createAccount(input: AccountInput): Account {
     const fields = parseInput(accountFieldsSchema, input, 'The account');
+    const { macKey } = this.access.requireKeys();
     const id = randomUUID();
-    this.accounts.insert(id, fields, this.now());
+    this.accounts.insert(id, fields, this.rows.accountMac(macKey, { id, ...fields }), this.now());
     return this.account(id);
   }
 
+  /**
+   * Saves the account's fields. A new origin (scheme, host or port of the base URL) moves its
+   * keys' secrets and its 2FA seed to that origin in the same transaction: sealed and MACed for
+   * it, audited as change-origin. Any other edit is audited as update-account.
+   */
   updateAccount(id: string, input: AccountInput): Account {
     const fields = parseInput(accountFieldsSchema, input, 'The account');
-    if (!this.accounts.update(parseInput(idSchema, id, 'The account id'), fields, this.now())) throw this.missing('account');
+    const keys = this.access.requireKeys();
+    const current = this.rows.checkedAccount(keys.macKey, parseInput(idSchema, id, 'The account id')) ?? this.throwMissing('account');
+    const from = originOf(current.baseUrl);
+    const to = originOf(fields.baseUrl);
+    this.db.transaction(() => {
+      this.accounts.update(id, fields, this.rows.accountMac(keys.macKey, { id, ...fields }), this.now());
+      if (from === to) {
+        this.appendAudit({ action: 'update-account', accountId: id });
+      } else {
+        this.rows.rebind(keys, id, from);
+        this.appendAudit({ action: 'change-origin', accountId: id, outcome: `from ${hostOf(from)} to ${hostOf(to)}` });
+      }
+    })();
+    this.keys.listByAccount(id).forEach((key) => this.unlockedSecrets.forget(key.id));
     return this.account(id);
   }
 
+  /** The account; while unlocked, only once its row matches its MAC. */
   account(id: string): Account {
-    return this.accounts.get(id) ?? this.throwMissing('account');
+    const account = this.accounts.get(id) ?? this.throwMissing('account');
+    if (this.access.isUnlocked()) this.rows.checkedAccount(this.access.requireKeys().macKey, id);
+    return account;
   }
 
   listAccounts(): AccountSummary[] {
@@ -136,16 +171,25 @@ export class Vault {
   }
 
   setTotpSeed(accountId: string, seed: string | null): void {
-    const sealed = seed === null ? null : seal(this.access.requireKey(), Buffer.from(parseInput(totpSeedSchema, seed, 'The 2FA seed')), totpSeedAd(accountId));
-    if (!this.accounts.setTotpSeed(accountId, sealed, this.now())) throw this.missing('account');
+    const { vaultKey, macKey } = this.access.requireKeys();
+    const parsed = seed === null ? null : parseInput(totpSeedSchema, seed, 'The 2FA seed');
+    const account = this.rows.checkedAccount(macKey, accountId) ?? this.throwMissing('account');
+    const sealed = parsed === null ? null : sealTemporary(Buffer.from(parsed, 'utf8'), (plain) => this.rows.sealSeed(vaultKey, accountId, originOf(account.baseUrl), plain));
+    this.accounts.setTotpSeed(accountId, sealed, this.now());
   }
 
   /** The stored 2FA seed, for generating codes in the main process only. */
   totpSeed(accountId: string): string | null {
-    const sealed = this.accounts.totpSeed(accountId);
-    if (sealed === undefined) throw this.missing('account');
-    if (sealed === null) return null;
-    return open(this.access.requireKey(), sealed, totpSeedAd(accountId), 'The 2FA seed').toString('utf8');
+    const { vaultKey, macKey } = this.access.requireKeys();
+    const account = this.rows.checkedAccount(macKey, accountId) ?? this.throwMissing('account');
+    const { totpSeed } = account;
+    if (totpSeed === null) return null;
+    const seed = this.rows.openSeed(vaultKey, { ...account, totpSeed });
+    try {
+      return seed.toString('utf8');
+    } finally {
+      seed.fill(0);
+    }
   }
 
   // Keys
@@ -199,29 +243,32 @@ export class Vault {
     })();
   }
 
+  /** The key; while unlocked, only once its row and its account's match their MACs. */
   key(id: string): ApiKey {
-    return this.keys.get(id) ?? this.throwMissing('key');
+    const key = this.keys.get(id) ?? this.throwMissing('key');
+    if (this.access.isUnlocked()) this.rows.checkedKey(this.access.requireKeys().macKey, id);
+    return key;
   }
 
   listKeys(accountId: string): ApiKey[] {
     this.account(accountId);
+    if (this.access.isUnlocked()) this.rows.checkedKeysOf(this.access.requireKeys().macKey, accountId);
     return this.keys.listByAccount(accountId);
   }
 
   editKey(id: string, edit: { label?: string; scopes?: string[] }): ApiKey {
     const changes = parseInput(keyEditSchema, edit, 'The key');
-    const current = this.key(id);
-    this.keys.update(id, { label: changes.label ?? current.label, scopes: changes.scopes ?? current.scopes });
-    return this.key(id);
+    return this.rewriteKey(id, (current) => ({ ...current, label: changes.label ?? current.label, scopes: changes.scopes ?? current.scopes }));
   }
 
   markRemoteState(id: string, state: RemoteState): ApiKey {
-    if (!this.keys.setRemoteState(id, parseInput(remoteStateSchema, state, 'The key state'))) throw this.missing('key');
-    return this.key(id);
+    const remoteState = parseInput(remoteStateSchema, state, 'The key state');
+    return this.rewriteKey(id, (current) => ({ ...current, remoteState }));
   }
 
+  /** Deletes the key; a row that fails its MAC can be deleted too. */
   deleteKey(id: string): void {
-    const key = this.key(id);
+    const key = this.keys.get(id) ?? this.throwMissing('key');
     this.db.transaction(() => {
       this.keys.delete(id);
       this.appendAudit({ action: 'delete-key', accountId: key.accountId, keyId: id, kid: key.kid });
@@ -241,13 +288,20 @@ export class Vault {
     }
   }
 
-  /** The three X-Auth headers for a nonce; the secret never leaves the vault. */
-  sign(id: string, nonce: string): AuthHeaders {
+  /**
+   * The three X-Auth headers for a nonce; the secret never leaves the vault. `origin` is where the
+   * request goes (or the command is for): a key signs only for its account's origin.
+   */
+  sign(id: string, nonce: string, origin: string): AuthHeaders {
     checkNonce(nonce);
     // Checked on every call, not only at the first decrypt: a locked vault signs nothing.
     this.access.requireKey();
-    const { kid, secret } = this.unlockedSecrets.get(id, () => this.decryptSecret(id));
-    return { 'X-Auth-Apikey': kid, 'X-Auth-Nonce': nonce, 'X-Auth-Signature': computeSignature({ kid, secret, nonce }) };
+    const key = this.unlockedSecrets.get(id, () => this.decryptSecret(id));
+    const asked = originOrUndefined(origin);
+    if (asked !== key.origin) {
+      throw new VaultError('vault.origin_mismatch', `The ${key.name} signs for ${hostOf(key.origin)} only, not for ${asked === undefined ? 'that address' : hostOf(asked)}.`);
+    }
+    return { 'X-Auth-Apikey': key.kid, 'X-Auth-Nonce': nonce, 'X-Auth-Signature': computeSignature({ kid: key.kid, secret: key.secret, nonce }) };
   }
 
   /** Records that a key was used (copied, sent) and how it went; never the headers or the body. */
@@ -270,13 +324,19 @@ export class Vault {
     return { ...defaults, ...Object.fromEntries(valid) };
   }
 
+  /** Saves the settings given (a backup restore comes this way too) and tells the listeners. */
   updateSettings(changes: Partial<Settings>): Settings {
     // Only the settings given are parsed: with partial(), zod fills every missing one in with its
     // default, which would undo the trader's earlier changes.
     const given: Partial<Record<keyof Settings, true>> = {};
     for (const [name, value] of Object.entries(changes)) if (value !== undefined && name in settingsSchema.shape) given[name as keyof Settings] = true;
-    this.settings.put(parseInput(settingsSchema.pick(given), changes, 'The settings'));
-    return this.getSettings();
+    return this.applySettings(parseInput(settingsSchema.pick(given), changes, 'The settings'));
+  }
+
+  /** Runs `listener` with the whole new settings after each change. */
+  onSettingsChanged(listener: (settings: Settings) => void): () => void {
+    this.settingsListeners.add(listener);
+    return () => this.settingsListeners.delete(listener);
   }
 
   auditLog(limit = 100, beforeId?: number): AuditEntry[] {
@@ -290,15 +350,21 @@ export class Vault {
     return this.db.transaction(work)();
   }
 
-  /** Writes an account from a backup with its own id, order and times, its 2FA seed sealed with this vault's key. */
+  /** Writes an account from a backup with its own id, order and times, its 2FA seed sealed and the row MACed with this vault's keys. */
   restoreAccount(row: Omit<RestoredAccountRow, 'totpSeed'>, totpSeed: string | null): void {
-    const vaultKey = this.access.requireKey();
-    this.accounts.restore({ ...row, totpSeed: totpSeed === null ? null : seal(vaultKey, Buffer.from(totpSeed, 'utf8'), totpSeedAd(row.id)) });
+    const { vaultKey, macKey } = this.access.requireKeys();
+    const origin = originOf(row.baseUrl);
+    const sealed = totpSeed === null ? null : sealTemporary(Buffer.from(totpSeed, 'utf8'), (plain) => this.rows.sealSeed(vaultKey, row.id, origin, plain));
+    this.accounts.restore({ ...row, totpSeed: sealed }, this.rows.accountMac(macKey, row));
   }
 
-  /** Writes a key from a backup with its own id and times, its secret sealed with this vault's key. */
+  /** Writes a key from a backup (its account already here) with its own id and times; `secret` is sealed, then zeroed. */
   restoreKey(row: Omit<RestoredKeyRow, 'secret'>, secret: Buffer): void {
-    this.keys.restore({ ...row, secret: seal(this.access.requireKey(), secret, secretAd(row.accountId, row.kid)) });
+    const { vaultKey, macKey } = this.access.requireKeys();
+    const account = this.rows.checkedAccount(macKey, row.accountId) ?? this.throwMissing('account');
+    const origin = originOf(account.baseUrl);
+    const sealed = sealTemporary(secret, (plain) => this.rows.sealSecret(vaultKey, row, origin, plain));
+    this.keys.restore({ ...row, secret: sealed }, this.rows.keyMac(macKey, row, origin));
   }
 
   /** Lends the key's decrypted secret to `use`, and zeroes it afterwards; `use` must not keep it. */
@@ -313,9 +379,9 @@ export class Vault {
 
   /** Whether the account's key with this kid holds `candidate`; undefined when it has no such key. */
   holdsSecret(accountId: string, kid: string, candidate: Buffer): boolean | undefined {
-    const sealed = this.keys.sealedSecretByKid(accountId, kid);
-    if (sealed === undefined) return undefined;
-    const secret = open(this.access.requireKey(), sealed, secretAd(accountId, kid), 'The API secret');
+    const id = this.keys.idByKid(accountId, kid);
+    if (id === undefined) return undefined;
+    const { secret } = this.decryptSecret(id);
     try {
       return secret.equals(candidate);
     } finally {
@@ -330,28 +396,48 @@ export class Vault {
 
   private storeKey(
     input: ReturnType<typeof createdKeyInputSchema.parse>,
-    origin: 'imported' | 'created',
+    keyOrigin: 'imported' | 'created',
     alsoInTransaction: () => void = () => undefined,
   ): { key: ApiKey; warnings: string[] } {
-    const vaultKey = this.access.requireKey();
-    this.account(input.accountId);
+    const { vaultKey, macKey } = this.access.requireKeys();
+    const account = this.rows.checkedAccount(macKey, input.accountId) ?? this.throwMissing('account');
+    const origin = originOf(account.baseUrl);
     const warnings = [...checkKid(input.kid), ...checkSecret(input.secret)];
-    const id = randomUUID();
+    const identity: KeyIdentity = { id: randomUUID(), accountId: input.accountId, kid: input.kid, label: input.label, scopes: input.scopes, remoteState: input.remoteState, origin: keyOrigin };
     this.db.transaction(() => {
       if (this.keys.exists(input.accountId, input.kid)) {
         throw new VaultError('vault.duplicate_kid', `This account already has a key with the id ${input.kid}.`);
       }
-      const secret = seal(vaultKey, Buffer.from(input.secret, 'utf8'), secretAd(input.accountId, input.kid));
-      this.keys.insert({ id, accountId: input.accountId, kid: input.kid, label: input.label, scopes: input.scopes, remoteState: input.remoteState, origin, secret, createdAt: this.now() });
-      this.appendAudit({ action: origin === 'created' ? 'create-key' : 'import-key', accountId: input.accountId, keyId: id, kid: input.kid });
+      const secret = sealTemporary(Buffer.from(input.secret, 'utf8'), (plain) => this.rows.sealSecret(vaultKey, identity, origin, plain));
+      this.keys.insert({ ...identity, secret, createdAt: this.now() }, this.rows.keyMac(macKey, identity, origin));
+      this.appendAudit({ action: keyOrigin === 'created' ? 'create-key' : 'import-key', accountId: input.accountId, keyId: identity.id, kid: input.kid });
       alsoInTransaction();
     })();
-    return { key: this.key(id), warnings };
+    return { key: this.key(identity.id), warnings };
   }
 
-  private decryptSecret(id: string): { kid: string; secret: Buffer } {
-    const sealed = this.keys.sealedSecret(id) ?? this.throwMissing('key');
-    return { kid: sealed.kid, secret: open(this.access.requireKey(), sealed.secret, secretAd(sealed.accountId, sealed.kid), 'The API secret') };
+  /** Label, scopes or remote state changed, the row MACed again. */
+  private rewriteKey(id: string, change: (current: KeyIdentity) => KeyIdentity): ApiKey {
+    const { macKey } = this.access.requireKeys();
+    const { key, origin } = this.rows.checkedKey(macKey, id) ?? this.throwMissing('key');
+    const next = change(key);
+    this.keys.update(id, next, this.rows.keyMac(macKey, next, origin));
+    this.unlockedSecrets.forget(id);
+    return this.key(id);
+  }
+
+  /** The key's secret with what signing needs to know of it, once its row and account pass their MACs. */
+  private decryptSecret(id: string): UnlockedKey {
+    const { vaultKey, macKey } = this.access.requireKeys();
+    const { key, account, origin } = this.rows.checkedKey(macKey, id) ?? this.throwMissing('key');
+    return { kid: key.kid, secret: this.rows.openSecret(vaultKey, key, origin, account), origin, name: describeKey(key, account) };
+  }
+
+  private applySettings(values: Partial<Settings>): Settings {
+    this.settings.put(values);
+    const settings = this.getSettings();
+    this.settingsListeners.forEach((listener) => listener(settings));
+    return settings;
   }
 
   private appendAudit(entry: Partial<Omit<AuditEntry, 'id' | 'at'>> & { action: string }): void {
@@ -364,5 +450,13 @@ export class Vault {
 
   private throwMissing(what: 'account' | 'key'): never {
     throw this.missing(what);
+  }
+}
+
+function originOrUndefined(url: string): string | undefined {
+  try {
+    return originOf(url);
+  } catch {
+    return undefined;
   }
 }

@@ -66,7 +66,7 @@ describe('API keys on the exchange, with the vault following', () => {
     const { key } = await keys().create({});
 
     const nonce = String(Date.now());
-    const answer = await fetch(`${sandbox.url}${peatioPaths.balances}`, { headers: { ...vault.sign(key.id, nonce) } });
+    const answer = await fetch(`${sandbox.url}${peatioPaths.balances}`, { headers: { ...vault.sign(key.id, nonce, new URL(sandbox.url).origin) } });
     expect(answer.status).toBe(200);
   });
 

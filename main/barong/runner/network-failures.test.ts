@@ -141,7 +141,7 @@ describe('runSignedRequest when the network or the server misbehaves', () => {
     const plainHttp: SigningVault = {
       key: (id) => vault.key(id),
       account: () => ({ ...account, baseUrl: 'http://exchange.example' }),
-      sign: (id, nonce) => vault.sign(id, nonce),
+      sign: (id, nonce, origin) => vault.sign(id, nonce, origin),
       recordUse: (id, use) => vault.recordUse(id, use),
     };
     expect(await rejectionOf(runSignedRequest({ ...context, vault: plainHttp }, balances(keyId)))).toMatchObject({ code: 'input.base_url_invalid' });

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { NonceClock } from '../../../app/barong/nonce-clock';
+import { originOf } from '../../../app/barong/origin';
 import { checkRequestSpec } from '../../../app/commands/request';
 import type { HttpMethod, JsonValue } from '../../../app/commands/request';
 import type { Vault } from '../../vault/vault';
@@ -55,16 +56,17 @@ export async function runSignedRequest(context: RunnerContext, request: SignedRe
   const http = exchangeHttpFor({ ...context.http, ...request.timeouts }, account);
   const clock = context.clocks.clock(account);
   try {
-    return await attempt(context, http, clock, request);
+    return await attempt(context, http, clock, request, originOf(account.baseUrl));
   } catch (error) {
     if (!(error instanceof ExchangeError) || error.code !== NONCE_EXPIRED) throw error;
     context.http.logger.warn('exchange.nonce_expired_resync', { method: request.method, path: request.path, offsetMs: clock.offset });
     await context.clocks.sync(account, request.signal);
-    return await attempt(context, http, clock, request);
+    return await attempt(context, http, clock, request, originOf(account.baseUrl));
   }
 }
 
-async function attempt(context: RunnerContext, http: ExchangeHttp, clock: NonceClock, request: SignedRequest): Promise<SignedAnswer> {
+/** `origin`: where `http` sends, the only origin the vault will sign for. */
+async function attempt(context: RunnerContext, http: ExchangeHttp, clock: NonceClock, request: SignedRequest, origin: string): Promise<SignedAnswer> {
   const { vault } = context;
   const audit = (status: number | undefined, outcome: string) =>
     vault.recordUse(request.keyId, { action: 'send', method: request.method, path: request.path, ...(status === undefined ? {} : { status }), outcome });
@@ -76,7 +78,7 @@ async function attempt(context: RunnerContext, http: ExchangeHttp, clock: NonceC
       ...(request.body === undefined ? {} : { json: request.body }),
       ...(request.signal ? { signal: request.signal } : {}),
       // Signed as the request goes out, so the nonce's window is spent on the wire, not before.
-      headers: { ...vault.sign(request.keyId, clock.nonce()) },
+      headers: { ...vault.sign(request.keyId, clock.nonce(), origin) },
     });
     audit(answer.status, 'ok');
     return { status: answer.status, headers: answer.headers, totalMs: answer.totalMs, body: answer.body };

@@ -17,6 +17,15 @@ interface AccountRow {
 
 export type AccountFields = Pick<Account, 'name' | 'baseUrl' | 'nonceLifetimeMs' | 'loginEmail' | 'notes' | 'color'>;
 
+/** What an account's MAC covers: who it is and where its keys sign. */
+export type AccountIdentity = Pick<Account, 'id' | 'name' | 'baseUrl' | 'nonceLifetimeMs' | 'loginEmail'>;
+
+/** An account as stored, with its sealed 2FA seed and its MAC. */
+export interface SealedAccountRow extends AccountIdentity {
+  totpSeed: Buffer | null;
+  mac: Buffer | null;
+}
+
 /** An account coming back from a backup, with its own id, order, times and sealed 2FA seed. */
 export interface RestoredAccountRow extends AccountFields {
   id: string;
@@ -28,6 +37,8 @@ export interface RestoredAccountRow extends AccountFields {
 
 const COLUMNS = `id, name, base_url, nonce_lifetime_ms, login_email, notes, color, sort_order,
   totp_seed IS NOT NULL AS has_totp_seed, created_at, updated_at`;
+
+const SEALED_COLUMNS = 'id, name, base_url AS baseUrl, nonce_lifetime_ms AS nonceLifetimeMs, login_email AS loginEmail, totp_seed AS totpSeed, mac';
 
 const toAccount = (row: AccountRow): Account => ({
   id: row.id,
@@ -51,34 +62,46 @@ export class AccountsStore {
     this.db = db;
   }
 
-  insert(id: string, fields: AccountFields, now: number): void {
+  insert(id: string, fields: AccountFields, mac: Buffer, now: number): void {
     const { next } = this.db.prepare('SELECT COALESCE(MAX(sort_order), -1) + 1 AS next FROM accounts').get() as { next: number };
     this.db
       .prepare(
-        `INSERT INTO accounts (id, name, base_url, nonce_lifetime_ms, login_email, notes, color, sort_order, created_at, updated_at)
-         VALUES (@id, @name, @baseUrl, @nonceLifetimeMs, @loginEmail, @notes, @color, @sortOrder, @now, @now)`,
+        `INSERT INTO accounts (id, name, base_url, nonce_lifetime_ms, login_email, notes, color, sort_order, created_at, updated_at, mac)
+         VALUES (@id, @name, @baseUrl, @nonceLifetimeMs, @loginEmail, @notes, @color, @sortOrder, @now, @now, @mac)`,
       )
-      .run({ id, ...fields, sortOrder: next, now });
+      .run({ id, ...fields, sortOrder: next, now, mac });
   }
 
-  restore(row: RestoredAccountRow): void {
+  restore(row: RestoredAccountRow, mac: Buffer): void {
     this.db
       .prepare(
-        `INSERT INTO accounts (id, name, base_url, nonce_lifetime_ms, login_email, notes, color, sort_order, totp_seed, created_at, updated_at)
-         VALUES (@id, @name, @baseUrl, @nonceLifetimeMs, @loginEmail, @notes, @color, @sortOrder, @totpSeed, @createdAt, @updatedAt)`,
+        `INSERT INTO accounts (id, name, base_url, nonce_lifetime_ms, login_email, notes, color, sort_order, totp_seed, created_at, updated_at, mac)
+         VALUES (@id, @name, @baseUrl, @nonceLifetimeMs, @loginEmail, @notes, @color, @sortOrder, @totpSeed, @createdAt, @updatedAt, @mac)`,
       )
-      .run(row);
+      .run({ ...row, mac });
   }
 
-  update(id: string, fields: AccountFields, now: number): boolean {
+  update(id: string, fields: AccountFields, mac: Buffer, now: number): boolean {
     return (
       this.db
         .prepare(
           `UPDATE accounts SET name = @name, base_url = @baseUrl, nonce_lifetime_ms = @nonceLifetimeMs, login_email = @loginEmail,
-           notes = @notes, color = @color, updated_at = @now WHERE id = @id`,
+           notes = @notes, color = @color, updated_at = @now, mac = @mac WHERE id = @id`,
         )
-        .run({ id, ...fields, now }).changes === 1
+        .run({ id, ...fields, now, mac }).changes === 1
     );
+  }
+
+  sealedRow(id: string): SealedAccountRow | undefined {
+    return this.db.prepare(`SELECT ${SEALED_COLUMNS} FROM accounts WHERE id = ?`).get(id) as SealedAccountRow | undefined;
+  }
+
+  sealedRows(): SealedAccountRow[] {
+    return this.db.prepare(`SELECT ${SEALED_COLUMNS} FROM accounts ORDER BY id`).all() as SealedAccountRow[];
+  }
+
+  setSeal(id: string, totpSeed: Buffer | null, mac: Buffer): void {
+    this.db.prepare('UPDATE accounts SET totp_seed = ?, mac = ? WHERE id = ?').run(totpSeed, mac, id);
   }
 
   setSortOrder(id: string, sortOrder: number): void {

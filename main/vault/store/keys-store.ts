@@ -14,6 +14,15 @@ interface KeyRow {
   last_used_at: number | null;
 }
 
+/** What a key's MAC covers, with its account's origin: which key it is, where it signs, what it may do. */
+export type KeyIdentity = Pick<ApiKey, 'id' | 'accountId' | 'kid' | 'label' | 'scopes' | 'remoteState' | 'origin'>;
+
+/** A key as stored, with its sealed secret and its MAC. */
+export interface SealedKeyRow extends KeyIdentity {
+  secret: Buffer;
+  mac: Buffer | null;
+}
+
 export interface NewKeyRow {
   id: string;
   accountId: string;
@@ -33,6 +42,9 @@ export interface RestoredKeyRow extends NewKeyRow {
 
 const COLUMNS = 'id, account_id, kid, label, algorithm, scopes, remote_state, origin, created_at, last_used_at';
 
+const SEALED_COLUMNS = 'id, account_id AS accountId, kid, label, scopes, remote_state AS remoteState, origin, secret, mac';
+const toSealed = (row: Omit<SealedKeyRow, 'scopes'> & { scopes: string }): SealedKeyRow => ({ ...row, scopes: JSON.parse(row.scopes) as string[] });
+
 const toKey = (row: KeyRow): ApiKey => ({
   id: row.id,
   accountId: row.account_id,
@@ -49,30 +61,30 @@ const toKey = (row: KeyRow): ApiKey => ({
 /** SQL for API keys; callers validate input, seal secrets and hold the transaction. */
 export class KeysStore {
   private readonly db: Database;
-  // Signing reads a secret per signature: one prepared statement, not one per call.
-  private readonly secretStatement: Statement<[string], { account_id: string; kid: string; secret: Buffer }>;
+  // A key's first signature after unlock reads its row: one prepared statement, not one per call.
+  private readonly sealedStatement: Statement<[string], Omit<SealedKeyRow, 'scopes'> & { scopes: string }>;
 
   constructor(db: Database) {
     this.db = db;
-    this.secretStatement = db.prepare('SELECT account_id, kid, secret FROM api_keys WHERE id = ?');
+    this.sealedStatement = db.prepare(`SELECT ${SEALED_COLUMNS} FROM api_keys WHERE id = ?`);
   }
 
-  insert(row: NewKeyRow): void {
+  insert(row: NewKeyRow, mac: Buffer): void {
     this.db
       .prepare(
-        `INSERT INTO api_keys (id, account_id, kid, label, scopes, remote_state, origin, secret, created_at)
-         VALUES (@id, @accountId, @kid, @label, @scopes, @remoteState, @origin, @secret, @createdAt)`,
+        `INSERT INTO api_keys (id, account_id, kid, label, scopes, remote_state, origin, secret, created_at, mac)
+         VALUES (@id, @accountId, @kid, @label, @scopes, @remoteState, @origin, @secret, @createdAt, @mac)`,
       )
-      .run({ ...row, scopes: JSON.stringify(row.scopes) });
+      .run({ ...row, scopes: JSON.stringify(row.scopes), mac });
   }
 
-  restore(row: RestoredKeyRow): void {
+  restore(row: RestoredKeyRow, mac: Buffer): void {
     this.db
       .prepare(
-        `INSERT INTO api_keys (id, account_id, kid, label, scopes, remote_state, origin, secret, created_at, last_used_at)
-         VALUES (@id, @accountId, @kid, @label, @scopes, @remoteState, @origin, @secret, @createdAt, @lastUsedAt)`,
+        `INSERT INTO api_keys (id, account_id, kid, label, scopes, remote_state, origin, secret, created_at, last_used_at, mac)
+         VALUES (@id, @accountId, @kid, @label, @scopes, @remoteState, @origin, @secret, @createdAt, @lastUsedAt, @mac)`,
       )
-      .run({ ...row, scopes: JSON.stringify(row.scopes) });
+      .run({ ...row, scopes: JSON.stringify(row.scopes), mac });
   }
 
   exists(accountId: string, kid: string): boolean {
@@ -84,13 +96,27 @@ export class KeysStore {
     return row && toKey(row);
   }
 
-  sealedSecret(id: string): { accountId: string; kid: string; secret: Buffer } | undefined {
-    const row = this.secretStatement.get(id);
-    return row && { accountId: row.account_id, kid: row.kid, secret: row.secret };
+  sealedRow(id: string): SealedKeyRow | undefined {
+    const row = this.sealedStatement.get(id);
+    return row && toSealed(row);
   }
 
-  sealedSecretByKid(accountId: string, kid: string): Buffer | undefined {
-    return this.db.prepare('SELECT secret FROM api_keys WHERE account_id = ? AND kid = ?').pluck().get(accountId, kid) as Buffer | undefined;
+  idByKid(accountId: string, kid: string): string | undefined {
+    return this.db.prepare('SELECT id FROM api_keys WHERE account_id = ? AND kid = ?').pluck().get(accountId, kid) as string | undefined;
+  }
+
+  /** Every key, or an account's keys, as stored. */
+  sealedRows(accountId?: string): SealedKeyRow[] {
+    const rows = (
+      accountId === undefined
+        ? this.db.prepare(`SELECT ${SEALED_COLUMNS} FROM api_keys ORDER BY id`).all()
+        : this.db.prepare(`SELECT ${SEALED_COLUMNS} FROM api_keys WHERE account_id = ? ORDER BY created_at, kid`).all(accountId)
+    ) as Array<Omit<SealedKeyRow, 'scopes'> & { scopes: string }>;
+    return rows.map(toSealed);
+  }
+
+  setSeal(id: string, secret: Buffer, mac: Buffer): void {
+    this.db.prepare('UPDATE api_keys SET secret = ?, mac = ? WHERE id = ?').run(secret, mac, id);
   }
 
   listByAccount(accountId: string): ApiKey[] {
@@ -98,12 +124,13 @@ export class KeysStore {
     return rows.map(toKey);
   }
 
-  update(id: string, fields: { label: string; scopes: string[] }): boolean {
-    return this.db.prepare('UPDATE api_keys SET label = ?, scopes = ? WHERE id = ?').run(fields.label, JSON.stringify(fields.scopes), id).changes === 1;
-  }
-
-  setRemoteState(id: string, state: RemoteState): boolean {
-    return this.db.prepare('UPDATE api_keys SET remote_state = ? WHERE id = ?').run(state, id).changes === 1;
+  /** Label, scopes and remote state, with the MAC that covers them. */
+  update(id: string, fields: { label: string; scopes: string[]; remoteState: RemoteState }, mac: Buffer): boolean {
+    return (
+      this.db
+        .prepare('UPDATE api_keys SET label = ?, scopes = ?, remote_state = ?, mac = ? WHERE id = ?')
+        .run(fields.label, JSON.stringify(fields.scopes), fields.remoteState, mac, id).changes === 1
+    );
   }
 
   touch(id: string, at: number): void {

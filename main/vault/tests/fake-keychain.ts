@@ -41,3 +41,6 @@ export class FakeKeychain implements KeychainWrapper {
     return Buffer.concat([decipher.update(ciphertext.subarray(28)), decipher.final()]).toString('utf8');
   }
 }
+
+/** The vault key inside what the vault handed the keychain: base64, after a format tag. */
+export const keychainPlaintextKey = (plaintext: string): Buffer => Buffer.from(plaintext.slice(plaintext.indexOf(':') + 1), 'base64');

@@ -4,7 +4,7 @@ import { DEFAULT_SCRYPT_COST } from '../crypto/passphrase-kdf';
 import { Vault } from '../vault';
 import { FakeKeychain } from './fake-keychain';
 import { withRawDatabase } from './raw-database';
-import { accountInput, newKid, newSecret, newTotpSeed, PASSPHRASE, vaultErrorFrom, vaultRejection, VaultFixture } from './vault-fixture';
+import { accountInput, newKid, newSecret, newTotpSeed, PASSPHRASE, vaultErrorFrom, vaultRejection, VaultFixture, signForItsAccount } from './vault-fixture';
 
 const fixture = new VaultFixture();
 afterEach(() => fixture.cleanUp());
@@ -25,7 +25,7 @@ async function vaultWithKeys(keychain?: FakeKeychain) {
   return { path, vault, account, seed, key, secret: input.secret, signature };
 }
 
-/** The secret ciphertexts as stored: a change of passphrase must leave them byte for byte. */
+/** The secret and seed ciphertexts as stored. */
 const sealedSecrets = (path: string) =>
   withRawDatabase(path, (db) => ({
     keys: db.prepare('SELECT id, secret FROM api_keys ORDER BY id').all(),
@@ -47,7 +47,7 @@ describe('locking', () => {
     expect(heard).toEqual(['first', 'second']);
     const newKey = { accountId: account.id, kid: newKid(), secret: newSecret() };
     const secretUses: Array<[string, () => unknown]> = [
-      ['sign', () => vault.sign(key.id, NONCE)],
+      ['sign', () => signForItsAccount(vault, key.id, NONCE)],
       ['revealSecret', () => vault.revealSecret(key.id)],
       ['importKey', () => vault.importKey(newKey)],
       ['storeCreatedKey', () => vault.storeCreatedKey(newKey)],
@@ -74,7 +74,7 @@ describe('locking', () => {
 });
 
 describe('changing the passphrase', () => {
-  it('rewraps only the vault key: old passphrase refused, new one unlocks, secrets unchanged on disk', async () => {
+  it('rotates the vault key: old passphrase refused, new one unlocks, every secret and seed sealed anew', async () => {
     const { path, vault, account, seed, key, secret, signature } = await vaultWithKeys();
     const secretsBefore = sealedSecrets(path);
     const wrapBefore = passphraseWrap(path);
@@ -84,7 +84,10 @@ describe('changing the passphrase', () => {
     expect(passphraseWrap(path)).toEqual(wrapBefore);
     await vault.access.setPassphrase(PASSPHRASE, NEW_PASSPHRASE);
 
-    expect(sealedSecrets(path)).toEqual(secretsBefore);
+    const secretsAfter = sealedSecrets(path);
+    expect(secretsAfter.keys).toHaveLength(secretsBefore.keys.length);
+    secretsAfter.keys.forEach((row, index) => expect(row).not.toEqual(secretsBefore.keys[index]));
+    secretsAfter.seeds.forEach((row, index) => expect(row).not.toEqual(secretsBefore.seeds[index]));
     const wrapAfter = passphraseWrap(path);
     expect(wrapAfter.wrapped.equals(wrapBefore.wrapped)).toBe(false);
     expect(JSON.parse(wrapAfter.params)).not.toMatchObject({ salt: (JSON.parse(wrapBefore.params) as { salt: string }).salt });
@@ -94,7 +97,7 @@ describe('changing the passphrase', () => {
     expect((await vaultRejection(reopened.access.unlock(PASSPHRASE))).code).toBe('vault.wrong_passphrase');
     expect(reopened.access.isUnlocked()).toBe(false);
     await reopened.access.unlock(NEW_PASSPHRASE);
-    expect(reopened.sign(key.id, NONCE)['X-Auth-Signature']).toBe(signature);
+    expect(signForItsAccount(reopened, key.id, NONCE)['X-Auth-Signature']).toBe(signature);
     expect(reopened.revealSecret(key.id)).toBe(secret);
     expect(reopened.totpSeed(account.id)).toBe(seed);
   });
@@ -108,7 +111,7 @@ describe('changing the passphrase', () => {
 
     const reopened = fixture.open({ path });
     await reopened.access.unlock(NEW_PASSPHRASE);
-    expect(reopened.sign(key.id, NONCE)['X-Auth-Signature']).toBe(signature);
+    expect(signForItsAccount(reopened, key.id, NONCE)['X-Auth-Signature']).toBe(signature);
   });
 
   it('wraps the real vault key in the keychain even when the vault is locked while it is added', async () => {
@@ -124,7 +127,7 @@ describe('changing the passphrase', () => {
 
     const reopened: Vault = fixture.open({ path, keychain });
     await reopened.access.unlock();
-    expect(reopened.sign(key.id, NONCE)['X-Auth-Signature']).toBe(signature);
+    expect(signForItsAccount(reopened, key.id, NONCE)['X-Auth-Signature']).toBe(signature);
   });
 
   it('uses the slow default scrypt cost (N >= 2^17, r = 8, p = 1) when none is given', async () => {

@@ -3,10 +3,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { derivePassphraseKey } from '../crypto/passphrase-kdf';
 import type { ScryptParams } from '../crypto/passphrase-kdf';
-import { FakeKeychain } from './fake-keychain';
+import { FakeKeychain, keychainPlaintextKey } from './fake-keychain';
 import { withRawDatabase } from './raw-database';
 import { binaryForms, textForms } from './secret-encodings';
-import { accountInput, newKid, newSecret, newTotpSeed, PASSPHRASE, VaultFixture } from './vault-fixture';
+import { accountInput, newKid, newSecret, newTotpSeed, PASSPHRASE, VaultFixture, signForItsAccount } from './vault-fixture';
 
 const fixture = new VaultFixture();
 afterEach(() => fixture.cleanUp());
@@ -47,7 +47,7 @@ describe('a vault at rest', () => {
     const useEveryKey = () => {
       for (const [id, secret] of secrets) {
         const key = vault.key(id);
-        expect(vault.sign(id, '1700000000000')['X-Auth-Signature']).toBe(createHmac('sha256', secret).update(`1700000000000${key.kid}`).digest('hex'));
+        expect(signForItsAccount(vault, id, '1700000000000')['X-Auth-Signature']).toBe(createHmac('sha256', secret).update(`1700000000000${key.kid}`).digest('hex'));
         expect(vault.revealSecret(id)).toBe(secret);
         vault.recordUse(id, { action: 'send', method: 'GET', path: '/api/v2/peatio/account/balances', status: 200, outcome: 'ok' });
       }
@@ -62,8 +62,10 @@ describe('a vault at rest', () => {
     const [deleted] = secrets.keys();
     vault.deleteKey(deleted ?? '');
 
-    const vaultKey = Buffer.from(keychain.plaintexts[0] ?? '', 'base64');
+    // The keychain saw the vault key at setup and the new one at the change of passphrase.
+    const [vaultKey, rotatedKey] = keychain.plaintexts.map(keychainPlaintextKey);
     expect(vaultKey).toHaveLength(32);
+    expect(rotatedKey).toHaveLength(32);
     const params = withRawDatabase(path, (db) => db.prepare("SELECT params FROM key_wraps WHERE kind = 'passphrase'").pluck().get() as string);
     const wrappingKey = await derivePassphraseKey(NEW_PASSPHRASE, JSON.parse(params) as ScryptParams);
     const needles = new Map<string, Buffer[]>([
@@ -71,7 +73,8 @@ describe('a vault at rest', () => {
       ...seeds.map((seed, index): [string, Buffer[]] => [`2FA seed ${index}`, [...textForms(seed), ...textForms(seed.toLowerCase())]]),
       ['old passphrase', textForms(PASSPHRASE)],
       ['new passphrase', textForms(NEW_PASSPHRASE)],
-      ['vault key', binaryForms(vaultKey)],
+      ['vault key', binaryForms(vaultKey ?? Buffer.alloc(0))],
+      ['rotated vault key', binaryForms(rotatedKey ?? Buffer.alloc(0))],
       ['passphrase wrapping key', binaryForms(wrappingKey)],
     ]);
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Vault } from '../vault';
 import { ManualClock } from './manual-clock';
 import { dumpTables, flipBit, withRawDatabase } from './raw-database';
-import { accountInput, newKid, newSecret, newTotpSeed, PASSPHRASE, vaultErrorFrom, vaultRejection, VaultFixture } from './vault-fixture';
+import { accountInput, newKid, newSecret, newTotpSeed, PASSPHRASE, vaultErrorFrom, vaultRejection, VaultFixture, signForItsAccount } from './vault-fixture';
 
 const fixture = new VaultFixture();
 afterEach(() => fixture.cleanUp());
@@ -48,7 +48,7 @@ const hmac = (key: StoredKey) => createHmac('sha256', key.secret).update(NONCE +
 
 /** Both ways to use a secret refuse it as tampered, and neither message quotes it. */
 function expectTampered(vault: Vault, key: StoredKey): void {
-  for (const use of [() => vault.sign(key.id, NONCE), () => vault.revealSecret(key.id)]) {
+  for (const use of [() => signForItsAccount(vault, key.id, NONCE), () => vault.revealSecret(key.id)]) {
     const error = vaultErrorFrom(use);
     expect(error.code).toBe('vault.tampered');
     expect(error.message).not.toContain(key.secret);
@@ -71,7 +71,7 @@ describe('tampering with a vault file', () => {
     expect(vault.auditLog().filter((entry) => entry.action === 'reveal-secret')).toHaveLength(revealsBefore);
 
     writeSecret(path, a1.id, sealed);
-    expect(vault.sign(a1.id, NONCE)['X-Auth-Signature']).toBe(hmac(a1));
+    expect(signForItsAccount(vault, a1.id, NONCE)['X-Auth-Signature']).toBe(hmac(a1));
   });
 
   it('is detected for a secret copied onto another key of the same account or of another account', async () => {
@@ -82,7 +82,7 @@ describe('tampering with a vault file', () => {
     writeSecret(path, b1.id, sealed);
     expectTampered(vault, b1);
     // The original row still opens: only the moved copies are refused.
-    expect(vault.sign(a1.id, NONCE)['X-Auth-Signature']).toBe(hmac(a1));
+    expect(signForItsAccount(vault, a1.id, NONCE)['X-Auth-Signature']).toBe(hmac(a1));
   });
 
   it('is detected for a key row moved to another account or given another kid', async () => {
@@ -117,10 +117,10 @@ describe('tampering with a vault file', () => {
     expect((await vaultRejection(vault.access.unlock('not the passphrase'))).code).toBe('vault.wrong_passphrase');
 
     expect(vault.access.isUnlocked()).toBe(false);
-    expect(vaultErrorFrom(() => vault.sign(a1.id, NONCE)).code).toBe('vault.locked');
+    expect(vaultErrorFrom(() => signForItsAccount(vault, a1.id, NONCE)).code).toBe('vault.locked');
     expect(withRawDatabase(path, (db) => dumpTables(db, ['unlock_failures']))).toEqual(before);
     await vault.access.unlock(PASSPHRASE);
-    expect(vault.sign(a1.id, NONCE)['X-Auth-Signature']).toBe(hmac(a1));
+    expect(signForItsAccount(vault, a1.id, NONCE)['X-Auth-Signature']).toBe(hmac(a1));
   });
 
   it('never yields a vault key from a wrapped key with a flipped bit or changed scrypt parameters', async () => {
@@ -150,6 +150,6 @@ describe('tampering with a vault file', () => {
     writeWrap(row.wrapped, row.params);
     clock.advance(PAST_ANY_THROTTLE_MS);
     await vault.access.unlock(PASSPHRASE);
-    expect(vault.sign(a1.id, NONCE)['X-Auth-Signature']).toBe(hmac(a1));
+    expect(signForItsAccount(vault, a1.id, NONCE)['X-Auth-Signature']).toBe(hmac(a1));
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Vault } from '../vault';
 import { FakeKeychain } from './fake-keychain';
 import { flipBit, withRawDatabase } from './raw-database';
-import { accountInput, newKid, newSecret, PASSPHRASE, vaultErrorFrom, vaultRejection, VaultFixture } from './vault-fixture';
+import { accountInput, newKid, newSecret, PASSPHRASE, vaultErrorFrom, vaultRejection, VaultFixture, signForItsAccount } from './vault-fixture';
 
 const fixture = new VaultFixture();
 afterEach(() => fixture.cleanUp());
@@ -24,7 +24,7 @@ function storeKey(vault: Vault): StoredKey {
 }
 
 /** The vault key in use is the one the key was stored with. */
-const expectSigns = (vault: Vault, stored: StoredKey) => expect(vault.sign(stored.keyId, NONCE)['X-Auth-Signature']).toBe(stored.signature);
+const expectSigns = (vault: Vault, stored: StoredKey) => expect(signForItsAccount(vault, stored.keyId, NONCE)['X-Auth-Signature']).toBe(stored.signature);
 
 const wrapKinds = (path: string) => withRawDatabase(path, (db) => db.prepare('SELECT kind FROM key_wraps ORDER BY kind').pluck().all());
 

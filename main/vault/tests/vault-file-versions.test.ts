@@ -6,9 +6,11 @@ import { MIGRATIONS } from '../database/migrations';
 import type { Migration } from '../database/migrations/migration';
 import { openDatabase } from '../database/open-database';
 import { VaultError } from '../vault-error';
+import { FakeKeychain, keychainPlaintextKey } from './fake-keychain';
 import { dumpTables, withRawDatabase } from './raw-database';
 import { databaseAtVersion, schemaOf, tableNames, userVersion } from './schema-at-version';
-import { accountInput, newKid, newSecret, newTotpSeed, PASSPHRASE, vaultErrorFrom, VaultFixture } from './vault-fixture';
+import { accountInput, newKid, newSecret, newTotpSeed, PASSPHRASE, vaultErrorFrom, VaultFixture, signForItsAccount } from './vault-fixture';
+import { asVersion6Rows } from './version-6-rows';
 
 const fixture = new VaultFixture();
 afterEach(() => fixture.cleanUp());
@@ -25,11 +27,15 @@ function freshSchema() {
   });
 }
 
-/** A vault used the way a trader does, so that every table has rows; returns them and what to check. */
+/**
+ * A vault used the way a trader does, so that every table has rows, as the version 6 app wrote
+ * them (the last one before row MACs); returns them and what to check.
+ */
 async function representativeRows() {
   const path = fixture.newPath();
-  const vault = fixture.open({ path });
-  await vault.access.create({ passphrase: PASSPHRASE, keychain: false });
+  const keychain = new FakeKeychain();
+  const vault = fixture.open({ path, keychain });
+  await vault.access.create({ passphrase: PASSPHRASE, keychain: true });
   const account = vault.createAccount({ ...accountInput('Alpha'), loginEmail: 'trader@example.com', notes: 'main', color: '#3366cc' });
   const seed = newTotpSeed();
   vault.setTotpSeed(account.id, seed);
@@ -40,7 +46,7 @@ async function representativeRows() {
   vault.beginKeyCreation({ accountId: account.id, label: 'interrupted', scopes: ['trade'] });
   await vault.access.unlock(PASSPHRASE);
   vault.close();
-  const rows = withRawDatabase(path, (db) => dumpTables(db));
+  const rows = await asVersion6Rows(withRawDatabase(path, (db) => dumpTables(db)), keychainPlaintextKey(keychain.plaintexts[0] ?? ''), PASSPHRASE);
   return { rows, accountId: account.id, keyId: key.id, seed, signature: createHmac('sha256', input.secret).update(NONCE + input.kid).digest('hex') };
 }
 
@@ -76,13 +82,17 @@ describe('vault files of other versions', () => {
     const after = withRawDatabase(path, (db) => ({ version: userVersion(db), schema: schemaOf(db), rows: dumpTables(db) }));
     expect(after.version).toBe(LATEST);
     expect(after.schema).toEqual(freshSchema());
+    // Rows without a MAC until the first unlock computes it.
+    const macColumn = (table: string) => (table === 'accounts' || table === 'api_keys' ? { mac: null } : {});
     for (const table of Object.keys(after.rows)) {
-      expect({ table, rows: after.rows[table] }).toEqual({ table, rows: oldTables.includes(table) ? source.rows[table] : [] });
+      expect({ table, rows: after.rows[table] }).toEqual({ table, rows: oldTables.includes(table) ? source.rows[table]?.map((row) => ({ ...row, ...macColumn(table) })) : [] });
     }
     // Beyond equal rows: the kept wraps still open, and the kept ciphertexts still decrypt.
     if (oldTables.includes('key_wraps')) await vault.access.unlock(PASSPHRASE);
+    const macs = withRawDatabase(path, (db) => ['accounts', 'api_keys'].filter((table) => oldTables.includes(table)).flatMap((table) => db.prepare(`SELECT mac FROM ${table}`).pluck().all()));
+    expect(macs.every((mac) => Buffer.isBuffer(mac) && mac.length === 32)).toBe(true);
     if (oldTables.includes('accounts')) expect(vault.totpSeed(source.accountId)).toBe(source.seed);
-    if (oldTables.includes('api_keys')) expect(vault.sign(source.keyId, NONCE)['X-Auth-Signature']).toBe(source.signature);
+    if (oldTables.includes('api_keys')) expect(signForItsAccount(vault, source.keyId, NONCE)['X-Auth-Signature']).toBe(source.signature);
     if (oldTables.includes('settings')) expect(vault.getSettings()).toMatchObject({ theme: 'dark', autoLockMinutes: 3 });
   });
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
+import { originOf } from '../../../app/barong/origin';
 import { Vault } from '../vault';
 import type { VaultOptions } from '../vault';
 import type { ScryptCost } from '../vault-access';
@@ -90,4 +91,9 @@ export async function vaultRejection(promise: Promise<unknown>): Promise<VaultEr
     throw error;
   }
   throw new Error('Expected a VaultError, but the promise resolved.');
+}
+
+/** Signs for the origin of the key's own account, as the runner and the signer do. */
+export function signForItsAccount(vault: Vault, keyId: string, nonce: string) {
+  return vault.sign(keyId, nonce, originOf(vault.account(vault.key(keyId).accountId).baseUrl));
 }
