@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import type { ErrorCode } from '../errors/codes';
 
 /**
  * How every channel answers. Errors are values, not rejections: an Error thrown through IPC
  * arrives as a string with Electron's prefix and loses its code.
  */
 export const errorSchema = z.strictObject({
-  /** Stable: `input.invalid`, `vault.locked`, `network.refused`, or Barong's own code unchanged. */
+  /** Stable: one of app/errors/codes.ts (`input.invalid`, `vault.locked`), or Barong's own code unchanged. */
   code: z.string().max(200),
   /** In words for the trader; never carries a secret. */
   message: z.string().max(2000),
@@ -28,4 +29,4 @@ export const BRIDGE_ERROR_CODES = {
   inputInvalid: 'input.invalid',
   internal: 'internal',
   senderRefused: 'ipc.sender_refused',
-} as const;
+} as const satisfies Record<string, ErrorCode>;

@@ -1,5 +1,6 @@
 import { AppError } from '../../app/app-error';
 import type { ErrorInfo } from '../../app/contract/result';
+import { wordsOf } from '../../app/errors/codes';
 import { ExchangeError } from '../barong/exchange-error';
 import { VaultError } from '../vault/vault-error';
 
@@ -19,4 +20,4 @@ export function knownErrorInfo(error: unknown): ErrorInfo | undefined {
   return info;
 }
 
-export const INTERNAL_ERROR: ErrorInfo = { code: 'internal', message: 'Something went wrong inside the app. Try again; if it keeps happening, restart the app.' };
+export const INTERNAL_ERROR: ErrorInfo = { code: 'internal', message: wordsOf('internal') };

@@ -1,10 +1,11 @@
 import type { ErrorInfo } from '../../app/contract/result';
+import { wordsOf } from '../../app/errors/codes';
 
-/** An error in words for the trader, with the next step when the backend named one. */
+/** An error in words for the trader (the app's table where the code says it all), with the next step when there is one. */
 export function errorText(error: ErrorInfo): string {
   switch (error.code) {
     case 'vault.wrong_passphrase':
-      return 'Wrong passphrase. Check the keyboard layout and Caps Lock, then try again.';
+      return wordsOf('vault.wrong_passphrase');
     case 'vault.throttled':
       return `Too many wrong passphrases. Wait ${Math.ceil((error.retryAfterMs ?? 1000) / 1000)} seconds before the next try.`;
     case 'backup.wrong_passphrase':
