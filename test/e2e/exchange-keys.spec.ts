@@ -5,7 +5,7 @@ import { seededSandboxForEachTest, TRADER } from './seeded-sandbox';
 import type { Harness } from '../harness/fixtures';
 import { startAnswerDroppingProxy } from '../support/answer-dropping-proxy';
 import { atLeastLeftInPeriod, TotpCodes } from './totp-codes';
-import { addSandboxAccount, createVaultInPage } from './ui-steps';
+import { addSandboxAccount, createVaultInPage, PASSPHRASE } from './ui-steps';
 
 const WRONG_CODE = 'The 2FA code is wrong. Check the authenticator app and the computer clock, then enter the current code.';
 
@@ -105,7 +105,7 @@ test('with the 2FA seed stored, a second code in the same period is waited for, 
   const accounts = await harness.backend.channels['accounts.list'](undefined);
   const accountId = accounts.ok ? accounts.value[0]?.id : undefined;
   if (!accountId) throw new Error('The account is not in the vault.');
-  expect((await harness.backend.channels['accounts.setTotpSeed']({ accountId, seed: TRADER.totpSecret })).ok).toBe(true);
+  expect((await harness.backend.channels['accounts.setTotpSeed']({ accountId, seed: TRADER.totpSecret, ownerPassphrase: PASSPHRASE })).ok).toBe(true);
 
   // Log in early enough in a period that the wait for the next one lasts several seconds, even on a busy machine.
   await atLeastLeftInPeriod(15_000);

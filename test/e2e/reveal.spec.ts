@@ -15,8 +15,8 @@ const revealed = (page: Page) => page.getByLabel('Revealed secret');
 
 async function openRevealWithPassphrase(page: Page, passphrase: string) {
   await revealButton(page).click();
-  await expect(revealForm(page).getByLabel('Passphrase')).toBeFocused();
-  await revealForm(page).getByLabel('Passphrase').fill(passphrase);
+  await expect(revealForm(page).getByLabel('Vault passphrase')).toBeFocused();
+  await revealForm(page).getByLabel('Vault passphrase').fill(passphrase);
   await revealForm(page).getByRole('button', { name: 'Reveal', exact: true }).click();
 }
 
@@ -35,7 +35,7 @@ test.describe('with a passphrase', () => {
     await openRevealWithPassphrase(page, PASSPHRASE);
     await expect(revealed(page)).toHaveText(SECRET);
     await expect(page.getByText(/^Hidden in (10|9) s\.$/)).toBeVisible();
-    await expect(revealForm(page).getByLabel('Passphrase')).toHaveCount(0);
+    await expect(revealForm(page).getByLabel('Vault passphrase')).toHaveCount(0);
     await saveScreenshot(page, 'reveal');
     await expectNoSeriousAxeViolations(page);
 
@@ -47,17 +47,17 @@ test.describe('with a passphrase', () => {
   test('says so in place for a wrong passphrase and while throttled; Hide and Lock remove the secret', async ({ page }) => {
     await openRevealWithPassphrase(page, WRONG_PASSPHRASE);
     await expect(revealForm(page).getByRole('alert')).toHaveText(/^Wrong passphrase\./);
-    await expect(revealForm(page).getByLabel('Passphrase')).toHaveValue('');
+    await expect(revealForm(page).getByLabel('Vault passphrase')).toHaveValue('');
     await expect(revealed(page)).toHaveCount(0);
 
     // Two free tries, then the vault makes the next one wait.
     for (let attempt = 0; attempt < 2; attempt++) {
-      await revealForm(page).getByLabel('Passphrase').fill(WRONG_PASSPHRASE);
+      await revealForm(page).getByLabel('Vault passphrase').fill(WRONG_PASSPHRASE);
       await revealForm(page).getByRole('button', { name: 'Reveal', exact: true }).click();
     }
     await expect(revealForm(page).getByRole('alert')).toHaveText(/^Too many wrong passphrases\. Wait \d+ seconds/);
     await expect(async () => {
-      await revealForm(page).getByLabel('Passphrase').fill(PASSPHRASE);
+      await revealForm(page).getByLabel('Vault passphrase').fill(PASSPHRASE);
       await revealForm(page).getByRole('button', { name: 'Reveal', exact: true }).click();
       await expect(revealed(page)).toHaveText(SECRET, { timeout: 1000 });
     }).toPass({ timeout: 10_000 });
@@ -77,7 +77,7 @@ test.describe('with a passphrase', () => {
 test.describe('with the keychain only', () => {
   test.use({ keychainBackend: 'gnome_libsecret' });
 
-  test('reveals after a fresh keychain unwrap, without asking for a passphrase', async ({ page, harness }) => {
+  test("waits for main's dialog: refused, nothing is shown; confirmed, the secret is", async ({ page, harness }) => {
     await page.goto(harness.url);
     await page.getByLabel("This computer's keychain").check();
     await page.getByRole('button', { name: 'Create the vault' }).click();
@@ -86,9 +86,17 @@ test.describe('with the keychain only', () => {
     await importKeyInPage(page, KID, SECRET);
 
     await revealButton(page).click();
-    await expect(revealForm(page).getByLabel('Passphrase')).toHaveCount(0);
+    await expect(revealForm(page).getByLabel('Vault passphrase')).toHaveCount(0);
+    await expect(revealForm(page)).toContainText('Barong Vault will ask you to confirm in a system dialog.');
+    await revealForm(page).getByRole('button', { name: 'Reveal', exact: true }).click();
+    await expect(revealForm(page).getByRole('alert')).toHaveText("Not confirmed in Barong Vault's dialog: nothing was changed.");
+    await expect(revealed(page)).toHaveCount(0);
+    expect(harness.ownerPrompt.asked).toEqual([`Show the secret of key ${KID} of "Sandbox"`]);
+
+    harness.ownerPrompt.answer = 'allow';
     await revealForm(page).getByRole('button', { name: 'Reveal', exact: true }).click();
     await expect(revealed(page)).toHaveText(SECRET);
+    expect(harness.ownerPrompt.asked).toHaveLength(2);
     await page.getByRole('button', { name: 'Hide' }).click();
     expect(await page.content()).not.toContain(SECRET);
   });

@@ -44,6 +44,8 @@ test('auto-lock and clipboard timings are saved; an out-of-range value is refuse
 
   await minutes.fill('5');
   await seconds.fill('45');
+  await expect(timings.getByRole('group', { name: 'Clearing a copied secret after 45 s instead of 20 s lowers protection.' })).toBeVisible();
+  await timings.getByLabel('Vault passphrase').fill(PASSPHRASE);
   await timings.getByRole('button', { name: 'Save' }).click();
   await expect(timings.getByRole('status')).toHaveText('Saved.');
   expect(await storedSettings(harness)).toMatchObject({ autoLockMinutes: 5, clipboardClearSeconds: 45 });
@@ -58,9 +60,11 @@ test('auto-lock and clipboard timings are saved; an out-of-range value is refuse
   await expect(seconds).not.toHaveAttribute('aria-invalid');
   expect(await storedSettings(harness)).toMatchObject({ autoLockMinutes: 5, clipboardClearSeconds: 30 });
 
-  // A field left empty is caught before anything is sent.
+  // A field left empty is caught before anything is sent; a longer auto-lock asks the owner.
   await seconds.fill('');
   await minutes.fill('15');
+  await expect(timings.getByRole('group', { name: 'Locking after 15 idle minutes instead of 5 lowers protection.' })).toBeVisible();
+  await timings.getByLabel('Vault passphrase').fill(PASSPHRASE);
   await timings.getByRole('button', { name: 'Save' }).click();
   await expect(seconds).toHaveAccessibleDescription(/Type a whole number of seconds, such as 20\./);
   await expect(minutes).not.toHaveAttribute('aria-invalid');
@@ -184,30 +188,30 @@ test('the passphrase changes only with the current one; the vault is never left 
   const change = page.getByRole('form', { name: 'Change the passphrase' });
   const next = 'a brand new passphrase';
 
-  await change.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await change.getByLabel('Vault passphrase').fill(PASSPHRASE);
   await change.getByLabel('New passphrase', { exact: true }).fill(next);
   await change.getByLabel('New passphrase again').fill(`${next}.`);
   await change.getByRole('button', { name: 'Change the passphrase' }).click();
   await expect(change.getByRole('alert')).toHaveText('The two new passphrases differ: type the same passphrase in both fields.');
 
-  await change.getByLabel('Current passphrase').fill('not the passphrase');
+  await change.getByLabel('Vault passphrase').fill('not the passphrase');
   await change.getByLabel('New passphrase again').fill(next);
   await change.getByRole('button', { name: 'Change the passphrase' }).click();
   await expect(change.getByRole('alert')).toHaveText(/^Wrong passphrase\./);
 
   // The only protection cannot go: the vault's own words, in the form that asked.
   const remove = page.getByRole('form', { name: 'Remove the passphrase' });
-  await remove.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await remove.getByLabel('Vault passphrase').fill(PASSPHRASE);
   await remove.getByRole('button', { name: 'Remove the passphrase' }).click();
   await expect(remove.getByRole('alert')).toHaveText('Add the keychain first: the vault needs a way to be unlocked.');
 
-  await change.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await change.getByLabel('Vault passphrase').fill(PASSPHRASE);
   await change.getByRole('button', { name: 'Change the passphrase' }).click();
   await expect(change.getByRole('status')).toHaveText('Passphrase changed: the next unlock takes the new one.');
   await expect(change.getByLabel('New passphrase', { exact: true })).toHaveValue('');
 
   // Something typed in the settings does not outlive a lock.
-  await change.getByLabel('Current passphrase').fill('typed before the lock');
+  await change.getByLabel('Vault passphrase').fill('typed before the lock');
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await page.getByLabel('Passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Unlock' }).click();
@@ -216,16 +220,20 @@ test('the passphrase changes only with the current one; the vault is never left 
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('heading', { name: 'Vault unlocked' })).toBeVisible();
   await openSettings(page);
-  await expect(page.getByRole('form', { name: 'Change the passphrase' }).getByLabel('Current passphrase')).toHaveValue('');
+  await expect(page.getByRole('form', { name: 'Change the passphrase' }).getByLabel('Vault passphrase')).toHaveValue('');
 
   // Keychain and passphrase; then the keychain alone, which then cannot go either.
-  await protection.getByRole('button', { name: 'Unlock with the keychain too' }).click();
+  const keychain = protection.getByRole('form', { name: "This computer's keychain" });
+  await keychain.getByLabel('Vault passphrase').fill(next);
+  await keychain.getByRole('button', { name: 'Unlock with the keychain too' }).click();
   await expect(protection.getByRole('status').first()).toHaveText("The vault unlocks with its passphrase or with this computer's keychain (gnome_libsecret).");
-  await remove.getByLabel('Current passphrase').fill(next);
+  await remove.getByLabel('Vault passphrase').fill(next);
   await remove.getByRole('button', { name: 'Remove the passphrase' }).click();
   await expect(protection.getByRole('status').first()).toHaveText("The vault unlocks with this computer's keychain (gnome_libsecret) only.");
   await expect(page.getByRole('form', { name: 'Set a passphrase' })).toBeVisible();
-  const keychain = protection.getByRole('group', { name: "This computer's keychain" });
+  // Keychain-only: main's own dialog confirms it is the owner, and the vault then refuses.
+  harness.ownerPrompt.answer = 'allow';
+  await expect(keychain.getByText('Barong Vault will ask you to confirm in a system dialog.')).toBeVisible();
   await keychain.getByRole('button', { name: 'Stop unlocking with the keychain' }).click();
   await expect(keychain.getByRole('alert')).toHaveText('Set a passphrase first: the vault needs a way to be unlocked.');
   expect(await harness.backend.channels['vault.status'](undefined)).toMatchObject({ ok: true, value: { passphrase: false, keychain: 'gnome_libsecret' } });
@@ -259,11 +267,18 @@ test('with the 2FA seed stored (after its warning), the account logs in without 
     await expect(seedField).toBeFocused();
     await expect(seedField).toHaveAttribute('type', 'password');
 
+    // Storing a seed is privileged: the vault passphrase first, emptied whatever the answer.
+    await seedField.fill(TRADER.totpSecret);
+    await form.getByRole('button', { name: 'Store the seed' }).click();
+    await expect(seeds.getByRole('alert')).toHaveText(/^Enter the vault passphrase to confirm: store a 2FA seed for "Sandbox"/);
     await seedField.fill('not a seed');
+    await form.getByLabel('Vault passphrase').fill(PASSPHRASE);
     await form.getByRole('button', { name: 'Store the seed' }).click();
     await expect(seeds.getByRole('alert')).toHaveText(/A 2FA seed is base32 text/);
+    await expect(form.getByLabel('Vault passphrase')).toHaveValue('');
 
     await seedField.fill(TRADER.totpSecret);
+    await form.getByLabel('Vault passphrase').fill(PASSPHRASE);
     await form.getByRole('button', { name: 'Store the seed' }).click();
     await expect(seeds).toContainText('Sandbox: seed stored, codes made by the app.');
     await expect(seeds.getByRole('button', { name: 'Forget 2FA seed of Sandbox' })).toBeFocused();

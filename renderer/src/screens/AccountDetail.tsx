@@ -47,8 +47,8 @@ export function AccountDetail({ account }: { account: AccountSummary }) {
         <AccountForm
           account={account}
           submitLabel="Save account"
-          onSubmit={async (fields) => {
-            const failure = await update(account.id, fields);
+          onSubmit={async (fields, owner) => {
+            const failure = await update({ accountId: account.id, fields, ...owner });
             if (!failure) setEditing(false);
             return failure;
           }}
@@ -136,7 +136,7 @@ export function AccountDetail({ account }: { account: AccountSummary }) {
       {revealing && <KeyReveal apiKey={revealing} onClose={stopRevealing} key={revealing.id} />}
       <KeyImportForm accountId={account.id} key={account.id} />
       <ExchangeSection account={account} key={`exchange-${account.id}`} />
-      {keys && keys.length > 0 && <SignerPanel keys={keys} key={`signer-${account.id}`} />}
+      {keys && keys.length > 0 && <SignerPanel keys={keys} baseUrl={account.baseUrl} key={`signer-${account.id}`} />}
     </section>
   );
 }

@@ -1,20 +1,26 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ErrorInfo } from '../../../app/contract/result';
+import { DEFAULT_NONCE_LIFETIME_MS } from '../../../app/domain/clock';
 import { errorText } from '../error-text';
 import type { Account, AccountFields } from '../store/accounts-store';
-
-const DEFAULT_NONCE_LIFETIME_MS = 5000;
+import { BaseUrlChange, isBaseUrlChange } from './BaseUrlChange';
+import { useOwnerProof } from './OwnerProof';
+import type { OwnerProofRequest } from './OwnerProof';
 
 interface AccountFormProps {
   /** The account being edited; absent when adding one. */
   account?: Account;
   submitLabel: string;
-  onSubmit(fields: AccountFields): Promise<ErrorInfo | null>;
+  /** `owner` is the owner's proof, given when an edit changes the base URL. */
+  onSubmit(fields: AccountFields, owner: OwnerProofRequest): Promise<ErrorInfo | null>;
   onCancel(): void;
 }
 
-/** Add or edit an account; the backend checks the fields and its message is shown beside the form. */
+/**
+ * Add or edit an account; the backend checks the fields and its message is shown beside the form.
+ * An edit of the base URL says where requests will go instead and asks the owner's proof.
+ */
 export function AccountForm({ account, submitLabel, onSubmit, onCancel }: AccountFormProps) {
   const [name, setName] = useState(account?.name ?? '');
   const [baseUrl, setBaseUrl] = useState(account?.baseUrl ?? '');
@@ -23,7 +29,9 @@ export function AccountForm({ account, submitLabel, onSubmit, onCancel }: Accoun
   const [sandboxPort, setSandboxPort] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const proof = useOwnerProof();
   const id = useId();
+  const redirects = account !== undefined && isBaseUrlChange(account.baseUrl, baseUrl);
   const errorId = `${id}-error`;
 
   const useSandbox = () => {
@@ -46,7 +54,7 @@ export function AccountForm({ account, submitLabel, onSubmit, onCancel }: Accoun
     }
     setError('');
     setBusy(true);
-    const failure = await onSubmit({ name, baseUrl, nonceLifetimeMs: lifetime, loginEmail: loginEmail.trim() === '' ? null : loginEmail });
+    const failure = await onSubmit({ name, baseUrl, nonceLifetimeMs: lifetime, loginEmail: loginEmail.trim() === '' ? null : loginEmail }, redirects ? proof.take() : {});
     setBusy(false);
     if (failure) setError(errorText(failure));
   };
@@ -71,6 +79,7 @@ export function AccountForm({ account, submitLabel, onSubmit, onCancel }: Accoun
         <label htmlFor={`${id}-url`}>Base URL</label>
         <input id={`${id}-url`} type="url" value={baseUrl} onChange={(event) => setBaseUrl(event.target.value)} spellCheck={false} />
       </div>
+      {redirects && <BaseUrlChange from={account.baseUrl} to={baseUrl} proof={proof} waiting={busy} id={`${id}-redirect`} />}
       <div className="field">
         <label htmlFor={`${id}-lifetime`}>Nonce lifetime (ms)</label>
         <input id={`${id}-lifetime`} type="number" min={1000} step={1} value={nonceLifetime} onChange={(event) => setNonceLifetime(event.target.value)} />

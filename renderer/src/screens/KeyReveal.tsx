@@ -2,9 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { errorText } from '../error-text';
 import type { ApiKey } from '../store/accounts-store';
-import { useVaultStore } from '../store/vault-store';
 import { api } from '../window-api';
-import { PassphraseField } from './PassphraseField';
+import { OwnerProof, useOwnerProof } from './OwnerProof';
 
 /** How long a revealed secret stays on screen: long enough to read or type it, no longer. */
 export const REVEAL_SECONDS = 10;
@@ -22,15 +21,12 @@ function useSecondsUntil(deadline: number | null): number {
 }
 
 /**
- * One key's secret, behind a fresh re-authorisation: the passphrase where the vault has one,
- * otherwise the keychain. Shown for REVEAL_SECONDS, then taken out of the page (onClose), as on
+ * One key's secret, behind the owner's proof: the passphrase where the vault has one, otherwise
+ * main's own dialog. Shown for REVEAL_SECONDS, then taken out of the page (onClose), as on
  * Hide; a lock unmounts it with the rest of the unlocked screen.
  */
 export function KeyReveal({ apiKey, onClose }: { apiKey: ApiKey; onClose(): void }) {
-  const vaultHasPassphrase = useVaultStore((state) => state.status?.passphrase ?? true);
-  // The status may predate a passphrase added since: the vault's own answer then asks for it.
-  const [needsPassphrase, setNeedsPassphrase] = useState(vaultHasPassphrase);
-  const [passphrase, setPassphrase] = useState('');
+  const proof = useOwnerProof();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [revealed, setRevealed] = useState<{ secret: string; hideAt: number } | null>(null);
@@ -48,19 +44,12 @@ export function KeyReveal({ apiKey, onClose }: { apiKey: ApiKey; onClose(): void
 
   const reveal = async (event: FormEvent) => {
     event.preventDefault();
-    const given = passphrase;
-    // Never left in the page once sent, whatever the answer.
-    setPassphrase('');
     setError('');
     setBusy(true);
-    const result = await api().keys.reveal(needsPassphrase ? { keyId: apiKey.id, ownerPassphrase: given } : { keyId: apiKey.id });
+    const result = await api().keys.reveal({ keyId: apiKey.id, ...proof.take() });
     setBusy(false);
-    if (result.ok) {
-      setRevealed({ secret: result.value.secret, hideAt: Date.now() + REVEAL_SECONDS * 1000 });
-      return;
-    }
-    if (result.error.code === 'vault.passphrase_required') setNeedsPassphrase(true);
-    setError(errorText(result.error));
+    if (result.ok) setRevealed({ secret: result.value.secret, hideAt: Date.now() + REVEAL_SECONDS * 1000 });
+    else setError(errorText(result.error));
   };
 
   return (
@@ -80,17 +69,13 @@ export function KeyReveal({ apiKey, onClose }: { apiKey: ApiKey; onClose(): void
         </>
       ) : (
         <form onSubmit={reveal} aria-label="Reveal secret" noValidate>
-          {needsPassphrase ? (
-            <PassphraseField label="Passphrase" value={passphrase} onChange={setPassphrase} autoComplete="current-password" autoFocus />
-          ) : (
-            <p className="note">This computer&apos;s keychain confirms it is you.</p>
-          )}
+          <OwnerProof proof={proof} autoFocus waiting={busy} />
           <p className="note">The secret shows for {REVEAL_SECONDS} seconds.</p>
           <p className="error" role="alert">
             {error}
           </p>
           <div className="actions">
-            <button type="submit" disabled={busy} autoFocus={!needsPassphrase}>
+            <button type="submit" disabled={busy} autoFocus={!proof.hasPassphrase}>
               Reveal
             </button>
             <button type="button" onClick={onClose}>

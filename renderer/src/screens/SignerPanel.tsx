@@ -48,8 +48,20 @@ function SignedOutput({ rendered, copied, onSignAgain }: { rendered: RenderedCom
   );
 }
 
-/** Signs a request with one of the account's keys: as a command copied or shown, or sent from main. */
-export function SignerPanel({ keys }: { keys: ApiKey[] }) {
+/** Where Send delivers: the account's host, or the whole base URL if it has none to show. */
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}
+
+/**
+ * Signs a request with one of the account's keys: as a command copied or shown, or sent from
+ * main to the account's base URL, whose host is shown beside Send.
+ */
+export function SignerPanel({ keys, baseUrl }: { keys: ApiKey[]; baseUrl: string }) {
   const state = useSignerStore();
   const { setKey, loadDefaults, reset } = state;
   const id = useId();
@@ -166,9 +178,12 @@ export function SignerPanel({ keys }: { keys: ApiKey[] }) {
           <button type="button" disabled={!state.keyId || state.busy !== null} onClick={() => void state.sign()}>
             Sign
           </button>
-          <button type="button" disabled={!state.keyId || state.busy !== null} onClick={() => void state.send()}>
+          <button type="button" disabled={!state.keyId || state.busy !== null} onClick={() => void state.send()} aria-describedby={`${id}-send-to`}>
             Send
           </button>
+          <span className="note send-to" id={`${id}-send-to`}>
+            to <span className="mono">{hostOf(baseUrl)}</span>
+          </span>
         </div>
         {!state.keyId && <p className="note">Choose a key to sign with.</p>}
       </form>

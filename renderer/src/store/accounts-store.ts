@@ -26,7 +26,8 @@ interface AccountsState {
   select(accountId: string | null): Promise<void>;
   /** Actions answer with their error, or null, so the form that asked shows it in place. */
   create(fields: AccountFields): Promise<ErrorInfo | null>;
-  update(accountId: string, fields: AccountFields): Promise<ErrorInfo | null>;
+  /** Privileged when the base URL changes: the request then carries the owner's proof. */
+  update(change: RequestOf<'accounts.update'>): Promise<ErrorInfo | null>;
   remove(accountId: string): Promise<ErrorInfo | null>;
   importKey(accountId: string, input: KeyImport): Promise<{ error: ErrorInfo } | { warnings: string[] }>;
   /** After a change made elsewhere (the exchange section): the list and the shown keys again. */
@@ -72,8 +73,8 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
       await get().load();
       return null;
     },
-    update: async (accountId, fields) => {
-      const result = await api().accounts.update({ accountId, fields });
+    update: async (change) => {
+      const result = await api().accounts.update(change);
       if (!result.ok) return result.error;
       await get().load();
       return null;

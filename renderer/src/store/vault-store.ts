@@ -15,11 +15,11 @@ interface VaultState {
   create(setup: RequestOf<'vault.create'>): Promise<ErrorInfo | null>;
   unlock(passphrase?: string): Promise<ErrorInfo | null>;
   lock(): Promise<ErrorInfo | null>;
-  /** What unlocks the vault; the vault refuses a change that would leave nothing. */
+  /** What unlocks the vault, each change privileged (the owner's proof); the vault refuses a change that would leave nothing. */
   setPassphrase(change: RequestOf<'vault.setPassphrase'>): Promise<ErrorInfo | null>;
-  removePassphrase(current: string): Promise<ErrorInfo | null>;
-  addKeychain(): Promise<ErrorInfo | null>;
-  removeKeychain(): Promise<ErrorInfo | null>;
+  removePassphrase(proof: RequestOf<'vault.removePassphrase'>): Promise<ErrorInfo | null>;
+  addKeychain(proof: RequestOf<'vault.addKeychain'>): Promise<ErrorInfo | null>;
+  removeKeychain(proof: RequestOf<'vault.removeKeychain'>): Promise<ErrorInfo | null>;
 }
 
 export const useVaultStore = create<VaultState>()((set) => {
@@ -40,8 +40,8 @@ export const useVaultStore = create<VaultState>()((set) => {
     unlock: async (passphrase) => settle(await api().vault.unlock(passphrase === undefined ? {} : { passphrase })),
     lock: async () => settle(await api().vault.lock()),
     setPassphrase: async (change) => settle(await api().vault.setPassphrase(change)),
-    removePassphrase: async (current) => settle(await api().vault.removePassphrase({ ownerPassphrase: current })),
-    addKeychain: async () => settle(await api().vault.addKeychain({})),
-    removeKeychain: async () => settle(await api().vault.removeKeychain({})),
+    removePassphrase: async (proof) => settle(await api().vault.removePassphrase(proof)),
+    addKeychain: async (proof) => settle(await api().vault.addKeychain(proof)),
+    removeKeychain: async (proof) => settle(await api().vault.removeKeychain(proof)),
   };
 });

@@ -1,14 +1,15 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useVaultStore } from '../../store/vault-store';
+import { OwnerProof, useOwnerProof } from '../OwnerProof';
 import { PassphraseField } from '../PassphraseField';
 import { FormMessage } from './FormMessage';
 import { useFormAction } from './use-form-action';
 
-/** Changes the passphrase, or sets one on a keychain-only vault; the current one is asked again. */
+/** Changes the passphrase, or sets one on a keychain-only vault; privileged, so the owner proves it first. */
 export function PassphraseChangeForm({ hasPassphrase }: { hasPassphrase: boolean }) {
   const setPassphrase = useVaultStore((state) => state.setPassphrase);
-  const [current, setCurrent] = useState('');
+  const proof = useOwnerProof();
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
   const action = useFormAction();
@@ -17,12 +18,11 @@ export function PassphraseChangeForm({ hasPassphrase }: { hasPassphrase: boolean
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (hasPassphrase && current === '') return action.refuse('Enter the current passphrase first.');
     if (next !== again) return action.refuse('The two new passphrases differ: type the same passphrase in both fields.');
+    const owner = proof.take();
     void action.run(
-      () => setPassphrase({ ...(hasPassphrase ? { ownerPassphrase: current } : {}), next }),
+      () => setPassphrase({ ...owner, next }),
       () => {
-        setCurrent('');
         setNext('');
         setAgain('');
         action.done(hasPassphrase ? 'Passphrase changed: the next unlock takes the new one.' : 'Passphrase set: it now unlocks the vault too.');
@@ -33,7 +33,7 @@ export function PassphraseChangeForm({ hasPassphrase }: { hasPassphrase: boolean
   return (
     <form onSubmit={submit} aria-label={title} aria-describedby={`${id}-error`} aria-busy={action.busy} noValidate>
       <h4>{title}</h4>
-      {hasPassphrase && <PassphraseField label="Current passphrase" value={current} onChange={setCurrent} autoComplete="current-password" />}
+      <OwnerProof proof={proof} waiting={action.busy} />
       <PassphraseField label="New passphrase" value={next} onChange={setNext} autoComplete="new-password" />
       <PassphraseField label="New passphrase again" value={again} onChange={setAgain} autoComplete="new-password" />
       <FormMessage action={action} errorId={`${id}-error`} />

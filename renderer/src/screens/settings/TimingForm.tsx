@@ -1,10 +1,13 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
+import { settingsSchema } from '../../../../app/contract/records';
+import { loweredProtection } from '../../../../app/domain/lowered-protection';
+import type { ProtectiveTiming as TimingName, Timings } from '../../../../app/domain/lowered-protection';
 import { errorText } from '../../error-text';
 import { useSettingsStore } from '../../store/settings-store';
 import type { Settings } from '../../store/settings-store';
-
-type TimingName = 'autoLockMinutes' | 'clipboardClearSeconds';
+import { isOwnerRefusal, useOwnerProof } from '../OwnerProof';
+import { LoweringConfirmation } from './LoweringConfirmation';
 
 // The ranges are the vault's to enforce: its refusal is shown under the field it concerns.
 const FIELDS: ReadonlyArray<{ name: TimingName; label: string; hint: string; typo: string }> = [
@@ -20,33 +23,65 @@ const FIELDS: ReadonlyArray<{ name: TimingName; label: string; hint: string; typ
 type Drafts = Record<TimingName, string>;
 type Problems = Partial<Record<TimingName, string>>;
 
-/** Auto-lock and clipboard clearing: typed numbers, saved together, each refusal beside its field. */
+/**
+ * The drafts the vault would take, and why it would not take the others, in the words of its own
+ * schema: a value out of range is refused here, before it could ask the owner to confirm it.
+ */
+function readDrafts(drafts: Drafts): { values: Partial<Timings>; problems: Problems } {
+  const values: Partial<Timings> = {};
+  const problems: Problems = {};
+  for (const { name, typo } of FIELDS) {
+    const text = drafts[name].trim();
+    if (text === '' || !Number.isFinite(Number(text))) {
+      problems[name] = typo;
+      continue;
+    }
+    const parsed = settingsSchema.shape[name].safeParse(Number(text));
+    if (parsed.success) values[name] = parsed.data;
+    else problems[name] = parsed.error.issues[0]?.message ?? typo;
+  }
+  return { values, problems };
+}
+
+/**
+ * Auto-lock and clipboard clearing: typed numbers, saved together, each refusal beside its field.
+ * A change that lowers protection says so and asks the owner's proof before Save.
+ */
 export function TimingForm({ settings }: { settings: Settings }) {
   const update = useSettingsStore((state) => state.update);
   const [drafts, setDrafts] = useState<Drafts>({ autoLockMinutes: String(settings.autoLockMinutes), clipboardClearSeconds: String(settings.clipboardClearSeconds) });
   const [problems, setProblems] = useState<Problems>({});
+  const [ownerRefusal, setOwnerRefusal] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  const proof = useOwnerProof();
   const id = useId();
+  const typed = readDrafts(drafts);
+  const lowerings = loweredProtection(settings, typed.values);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setNote('');
-    const found: Problems = {};
-    // One update per field, so that each refusal belongs to the field it names.
-    for (const { name, typo } of FIELDS) {
-      const text = drafts[name].trim();
-      const value = Number(text);
-      if (text === '' || !Number.isFinite(value)) found[name] = typo;
-      else if (value !== settings[name]) {
-        const failure = await update({ [name]: value });
-        if (failure) found[name] = errorText(failure);
-      }
+    setOwnerRefusal('');
+    const { values } = typed;
+    const found = { ...typed.problems };
+    const lowered = lowerings.map((lowering) => lowering.setting);
+    const changed = FIELDS.map(({ name }) => name).filter((name) => values[name] !== undefined && values[name] !== settings[name]);
+    // One update per field, so that each refusal belongs to the field it names; the lowering ones
+    // go together, so that the owner is asked once.
+    const calls = [...changed.filter((name) => !lowered.includes(name)).map((name) => [name]), ...(lowered.length > 0 ? [lowered] : [])];
+    const owner = lowered.length > 0 ? proof.take() : {};
+    let refusal = '';
+    for (const names of calls) {
+      const failure = await update({ ...Object.fromEntries(names.map((name) => [name, values[name]])), ...(names === lowered ? owner : {}) });
+      if (failure && isOwnerRefusal(failure)) refusal = errorText(failure);
+      else if (failure) for (const name of names) found[name] = errorText(failure);
     }
     setBusy(false);
     setProblems(found);
-    if (Object.keys(found).length === 0) setNote('Saved.');
+    setOwnerRefusal(refusal);
+    if (Object.keys(found).length === 0 && refusal === '') setNote('Saved.');
   };
 
   return (
@@ -73,6 +108,7 @@ export function TimingForm({ settings }: { settings: Settings }) {
           </span>
         </div>
       ))}
+      <LoweringConfirmation lowerings={lowerings} proof={proof} waiting={busy} refusal={ownerRefusal} id={`${id}-lowering`} />
       <div className="actions">
         <button type="submit" disabled={busy}>
           {busy ? 'Saving…' : 'Save'}

@@ -3,13 +3,16 @@ import type { FormEvent } from 'react';
 import type { AccountSummary } from '../../store/accounts-store';
 import { useAccountsStore } from '../../store/accounts-store';
 import { api } from '../../window-api';
+import { OwnerProof, useOwnerProof } from '../OwnerProof';
+import type { OwnerProofRequest } from '../OwnerProof';
 import { FormMessage } from './FormMessage';
 import { useFormAction } from './use-form-action';
 
-/** One account's seed: stored (Forget) or not (Store, after the warning). The seed is never shown back. */
+/** One account's seed: stored (Forget) or not (Store, after the warning and the owner's proof). The seed is never shown back. */
 export function TotpSeedRow({ account }: { account: AccountSummary }) {
   const [storing, setStoring] = useState(false);
   const [seed, setSeed] = useState('');
+  const proof = useOwnerProof();
   const action = useFormAction();
   const id = useId();
   const seedRef = useRef<HTMLInputElement>(null);
@@ -23,8 +26,8 @@ export function TotpSeedRow({ account }: { account: AccountSummary }) {
     wasStoring.current = storing;
   }, [storing]);
 
-  const setTotpSeed = (value: string | null) => async () => {
-    const result = await api().accounts.setTotpSeed({ accountId: account.id, seed: value });
+  const setTotpSeed = (value: string | null, owner: OwnerProofRequest = {}) => async () => {
+    const result = await api().accounts.setTotpSeed({ accountId: account.id, seed: value, ...owner });
     if (!result.ok) return result.error;
     await useAccountsStore.getState().load();
     return null;
@@ -33,7 +36,7 @@ export function TotpSeedRow({ account }: { account: AccountSummary }) {
   const store = (event: FormEvent) => {
     event.preventDefault();
     if (seed.trim() === '') return action.refuse('Paste the 2FA seed: the base32 text shown when 2FA was set up on the exchange.');
-    void action.run(setTotpSeed(seed), () => {
+    void action.run(setTotpSeed(seed, proof.take()), () => {
       setSeed('');
       setStoring(false);
       action.done(`Seed stored: the app now makes ${account.name}'s 2FA codes.`);
@@ -77,6 +80,7 @@ export function TotpSeedRow({ account }: { account: AccountSummary }) {
               spellCheck={false}
             />
           </div>
+          <OwnerProof proof={proof} waiting={action.busy} />
           <div className="actions">
             <button type="submit" disabled={action.busy}>
               Store the seed
@@ -85,6 +89,7 @@ export function TotpSeedRow({ account }: { account: AccountSummary }) {
               type="button"
               onClick={() => {
                 setSeed('');
+                proof.setPassphrase('');
                 setStoring(false);
               }}
             >
