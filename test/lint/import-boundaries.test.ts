@@ -21,7 +21,18 @@ describe('import boundaries of DESIGN.md', () => {
     ['renderer-imports-node.ts', 'renderer/renderer-imports-node.ts', 'renderer/ reaches the world only through window.api'],
     ['main-imports-renderer.ts', 'main/main-imports-renderer.ts', 'main/ may import app/ only'],
     ['main-imports-sandbox.ts', 'main/barong/main-imports-sandbox.ts', 'main/ may import app/ only'],
-  ])('rejects %s', async (name, pretendPath, reason) => {
+    // Electron only at its doors: the backend (vault, barong, services, the preload's helpers) runs without it.
+    ['main-imports-electron.ts', 'main/vault/main-imports-electron.ts', 'Only main/electron/, main/index.ts and the preload entry may import electron'],
+    ['main-imports-electron.ts', 'main/services/main-imports-electron.test.ts', 'Only main/electron/, main/index.ts and the preload entry may import electron'],
+    ['main-imports-electron.ts', 'main/preload/build-api.ts', 'Only main/electron/, main/index.ts and the preload entry may import electron'],
+    ['main-imports-electron.ts', 'main/electron-helpers.ts', 'Only main/electron/, main/index.ts and the preload entry may import electron'],
+    ['cli-imports-main-electron.ts', 'cli/commands/cli-imports-main-electron.ts', 'never its Electron parts'],
+    ['cli-imports-main-window.ts', 'cli/cli-imports-main-window.ts', 'never its Electron parts'],
+    ['cli-imports-main-ipc.ts', 'cli/cli-imports-main-ipc.ts', 'never its Electron parts'],
+    ['cli-imports-main-preload.ts', 'cli/cli-imports-main-preload.ts', 'never its Electron parts'],
+    ['cli-imports-main-index.ts', 'cli/cli-imports-main-index.ts', 'never its Electron parts'],
+    ['cli-imports-main-folder.ts', 'cli/cli-imports-main-folder.ts', 'never its Electron parts'],
+  ])('rejects %s as %s', async (name, pretendPath, reason) => {
     const errors = await boundaryErrors(name, pretendPath);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain(reason);
@@ -32,7 +43,11 @@ describe('import boundaries of DESIGN.md', () => {
     ['cli-imports-main-and-sandbox.ts', 'cli/cli-imports-main-and-sandbox.ts'],
     ['main-imports-sandbox.ts', 'main/barong/main-imports-sandbox.test.ts'],
     ['main-imports-sandbox.ts', 'main/barong/tests/exchange-fixture.ts'],
-  ])('accepts %s', async (name, pretendPath) => {
+    ['main-imports-electron.ts', 'main/electron/main-imports-electron.ts'],
+    ['main-imports-electron.ts', 'main/electron/main-imports-electron.test.ts'],
+    ['main-imports-electron.ts', 'main/index.ts'],
+    ['main-imports-electron.ts', 'main/preload/index.ts'],
+  ])('accepts %s as %s', async (name, pretendPath) => {
     expect(await boundaryErrors(name, pretendPath)).toEqual([]);
   });
 });
