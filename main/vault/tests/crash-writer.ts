@@ -1,11 +1,13 @@
-// Run by crash-safety.test.ts as its own process: imports keys into a vault until it is killed,
-// printing `ack <kid> <secret>` after each import has returned, i.e. after the vault said "stored".
+// Run by crash-safety.test.ts and passphrase-change-rotation.test.ts as its own process, until it is killed.
+//   crash-writer <vault.db> <passphrase>: imports keys, printing `ack <kid> <secret>` after each import returned.
+//   crash-writer <vault.db> <passphrase> <other passphrase>: changes the passphrase back and forth,
+//   printing `ack <passphrase now>` after each change returned.
 import { Vault } from '../vault';
 import { newKid, newSecret, TEST_SCRYPT_COST } from './vault-fixture';
 
-const [path, passphrase] = process.argv.slice(2);
+const [path, passphrase, otherPassphrase] = process.argv.slice(2);
 if (path === undefined || passphrase === undefined) {
-  console.error('usage: crash-writer <vault.db> <passphrase>');
+  console.error('usage: crash-writer <vault.db> <passphrase> [<other passphrase>]');
   process.exit(2);
 }
 const vault = Vault.open({ path, scryptCost: TEST_SCRYPT_COST });
@@ -13,10 +15,22 @@ await vault.access.unlock(passphrase);
 const account = vault.listAccounts()[0];
 if (!account) throw new Error('The vault has no account to import keys into.');
 
-for (;;) {
-  const input = { accountId: account.id, kid: newKid(), secret: newSecret() };
-  vault.importKey(input);
-  process.stdout.write(`ack ${input.kid} ${input.secret}\n`);
-  // Lets the event loop turn between writes, so that output and signals are handled as they come.
-  await new Promise((resolve) => setImmediate(resolve));
+// Lets the event loop turn between writes, so that output and signals are handled as they come.
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+if (otherPassphrase === undefined) {
+  for (;;) {
+    const input = { accountId: account.id, kid: newKid(), secret: newSecret() };
+    vault.importKey(input);
+    process.stdout.write(`ack ${input.kid} ${input.secret}\n`);
+    await turn();
+  }
+} else {
+  let [current, next] = [passphrase, otherPassphrase];
+  for (;;) {
+    await vault.access.setPassphrase(current, next);
+    [current, next] = [next, current];
+    process.stdout.write(`ack ${current}\n`);
+    await turn();
+  }
 }

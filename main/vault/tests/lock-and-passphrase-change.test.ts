@@ -73,6 +73,38 @@ describe('locking', () => {
   });
 });
 
+describe('events for the app core', () => {
+  it('tells the unlock listeners after setup and after each unlock, not after a failed one', async () => {
+    const path = fixture.newPath();
+    const vault = fixture.open({ path });
+    let unlocks = 0;
+    const unsubscribe = vault.access.onUnlock(() => {
+      expect(vault.access.isUnlocked()).toBe(true);
+      unlocks += 1;
+    });
+    await vault.access.create({ passphrase: PASSPHRASE, keychain: false });
+    expect(unlocks).toBe(1);
+    vault.access.lock();
+    await vaultRejection(vault.access.unlock('not the passphrase'));
+    expect(unlocks).toBe(1);
+    vault.access.lock();
+    unsubscribe();
+    expect(unlocks).toBe(1);
+  });
+
+  it('tells the settings listeners the whole new settings after each change', async () => {
+    const { vault } = await vaultWithKeys();
+    const heard: unknown[] = [];
+    vault.onSettingsChanged((settings) => heard.push(settings));
+    vault.updateSettings({ theme: 'dark' });
+    vault.updateSettings({ autoLockMinutes: 3 });
+    expect(heard).toHaveLength(2);
+    expect(heard[0]).toMatchObject({ theme: 'dark', autoLockMinutes: 10 });
+    expect(heard[1]).toEqual(vault.getSettings());
+    expect(heard[1]).toMatchObject({ theme: 'dark', autoLockMinutes: 3 });
+  });
+});
+
 describe('changing the passphrase', () => {
   it('rotates the vault key: old passphrase refused, new one unlocks, every secret and seed sealed anew', async () => {
     const { path, vault, account, seed, key, secret, signature } = await vaultWithKeys();

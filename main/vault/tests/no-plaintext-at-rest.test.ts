@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { derivePassphraseKey } from '../crypto/passphrase-kdf';
+import { openDatabase } from '../database/open-database';
 import type { ScryptParams } from '../crypto/passphrase-kdf';
 import { FakeKeychain, keychainPlaintextKey } from './fake-keychain';
 import { withRawDatabase } from './raw-database';
@@ -90,5 +91,17 @@ describe('a vault at rest', () => {
     expect(closedFiles).toContain(path);
     expect(closedFiles.flatMap((file) => leaksIn(file, needles))).toEqual([]);
     for (const file of closedFiles) expect({ file, mode: statSync(file).mode & 0o777 }).toEqual({ file, mode: 0o600 });
+  });
+
+  it('opens its database with secure_delete on, so deleted rows are overwritten in the file, and the file 0600', () => {
+    const path = fixture.newPath();
+    // The connection the vault opens (the pragma is per connection: a second one would not tell).
+    const db = openDatabase(path);
+    try {
+      expect(db.pragma('secure_delete', { simple: true })).toBe(1);
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -193,3 +193,22 @@ describe('a keychain that changed since setup', () => {
     expectSigns(vault, stored);
   });
 });
+
+describe('removing the passphrase of a vault whose keychain changed', () => {
+  it.each([
+    ['reset (another keychain key)', () => new FakeKeychain()],
+    ['gone', () => Object.assign(new FakeKeychain(), { available: false })],
+  ])('is refused when the keychain was %s: the passphrase stays the way in', async (_, changedKeychain) => {
+    const { path, stored } = await closedVault({ passphrase: PASSPHRASE, keychain: true });
+    const vault = fixture.open({ path, keychain: changedKeychain() });
+    await vault.access.unlock(PASSPHRASE);
+    const error = await vaultRejection(vault.access.removePassphrase(PASSPHRASE));
+    expect(error.code).toBe('vault.keychain_changed');
+    expect(error.message).toContain('passphrase is its only way in');
+    expect(wrapKinds(path)).toEqual(['keychain', 'passphrase']);
+    vault.close();
+    const reopened = fixture.open({ path });
+    await reopened.access.unlock(PASSPHRASE);
+    expectSigns(reopened, stored);
+  });
+});
