@@ -141,6 +141,7 @@ test('a backup downloads, a wrong passphrase is explained, and it imports back w
   await expect(exportForm.getByRole('alert')).toHaveText('The two backup passphrases differ: type the same passphrase in both fields.');
 
   await exportForm.getByLabel('Backup passphrase again').fill(BACKUP_PASSPHRASE);
+  await exportForm.getByLabel('Vault passphrase').fill(PASSPHRASE);
   const downloading = page.waitForEvent('download');
   await exportForm.getByRole('button', { name: 'Export backup' }).click();
   const download = await downloading;
@@ -156,24 +157,34 @@ test('a backup downloads, a wrong passphrase is explained, and it imports back w
   const backupFile = { name: download.suggestedFilename(), mimeType: 'application/octet-stream', buffer: file };
   await importForm.getByLabel('Backup file').setInputFiles(backupFile);
   await importForm.getByLabel('Passphrase of the backup').fill('not the backup passphrase');
-  await importForm.getByRole('button', { name: 'Import backup' }).click();
+  await importForm.getByRole('button', { name: 'Show what the import would do' }).click();
   await expect(importForm.getByRole('alert')).toHaveText(/^Wrong backup passphrase, or the file was changed after it was written.*Type the passphrase chosen when the backup was exported/);
 
   // Into the same vault: the account is matched and its key reported as already here.
   await importForm.getByLabel('Passphrase of the backup').fill(BACKUP_PASSPHRASE);
-  await importForm.getByRole('button', { name: 'Import backup' }).click();
+  await importForm.getByRole('button', { name: 'Show what the import would do' }).click();
+  await expect(importForm.getByRole('region', { name: 'Import plan' })).toContainText('This backup adds nothing');
+  await importForm.getByRole('button', { name: 'Import', exact: true }).click();
   const report = importForm.getByRole('region', { name: 'Import report' });
   await expect(report).toContainText('Imported: 0 accounts added, 1 account matched one already here, 0 keys added.');
   await expect(report.getByRole('list', { name: 'Keys already here' })).toHaveText(`${KID} on Main exchange: same secret.`);
   await expect(importForm.getByLabel('Backup file')).toHaveValue('');
 
-  // Into a vault without accounts: restored as it was, settings too.
+  // Into a vault without accounts: restored as it was; its settings only when ticked.
   expect(await harness.backend.channels['accounts.delete']({ accountId })).toMatchObject({ ok: true });
+  expect(await harness.backend.channels['settings.update']({ theme: 'light' })).toMatchObject({ ok: true });
   await importForm.getByLabel('Backup file').setInputFiles(backupFile);
   await importForm.getByLabel('Passphrase of the backup').fill(BACKUP_PASSPHRASE);
-  await importForm.getByRole('button', { name: 'Import backup' }).click();
+  await importForm.getByRole('button', { name: 'Show what the import would do' }).click();
+  const plan = importForm.getByRole('region', { name: 'Import plan' });
+  await expect(plan.getByRole('list', { name: 'New accounts' })).toHaveText('Main exchange on main.example, 1 key');
+  await expect(plan.getByRole('table', { name: 'Settings in the backup' })).toContainText('Theme');
+  await expect(importForm.getByLabel('Also apply these settings')).not.toBeChecked();
+  await importForm.getByLabel('Also apply these settings').check();
+  await importForm.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(report).toContainText('Imported: 1 account added, 0 accounts matched one already here, 1 key added.');
   await expect(report).toContainText('The settings were restored from the backup.');
+  expect((await storedSettings(harness)).theme).toBe('system');
   await expect(page.getByRole('list', { name: '2FA seeds by account' })).toContainText('Main exchange');
   const keys = await harness.backend.channels['keys.list']({ accountId });
   expect(keys).toMatchObject({ ok: true, value: [{ kid: KID }] });
@@ -325,7 +336,7 @@ async function openFromComputer(page: Page, backup: { fileName: string; contentB
 }
 
 async function exportedBackup(harness: Harness) {
-  const exported = await harness.backend.channels['backup.export']({ passphrase: BACKUP_PASSPHRASE });
+  const exported = await harness.backend.channels['backup.export']({ ownerPassphrase: PASSPHRASE, passphrase: BACKUP_PASSPHRASE });
   if (!exported.ok) throw new Error(exported.error.message);
   return { fileName: 'monday.barongvault', contentBase64: exported.value.contentBase64 };
 }
@@ -362,12 +373,13 @@ test('a backup opened from the computer waits through the lock and imports with 
   await expect(importForm.getByLabel('Passphrase of the backup')).toHaveValue('');
 
   await importForm.getByLabel('Passphrase of the backup').fill('not the backup passphrase');
-  await importForm.getByRole('button', { name: 'Import backup' }).click();
+  await importForm.getByRole('button', { name: 'Show what the import would do' }).click();
   await expect(importForm.getByRole('alert')).toHaveText(/^Wrong backup passphrase/);
   await expect(importForm).toContainText('Opened from your computer: monday.barongvault');
 
   await importForm.getByLabel('Passphrase of the backup').fill(BACKUP_PASSPHRASE);
-  await importForm.getByRole('button', { name: 'Import backup' }).click();
+  await importForm.getByRole('button', { name: 'Show what the import would do' }).click();
+  await importForm.getByRole('button', { name: 'Import', exact: true }).click();
   const report = importForm.getByRole('region', { name: 'Import report' });
   await expect(report).toContainText('Imported: 1 account added, 0 accounts matched one already here, 1 key added.');
   await expect(importForm).not.toContainText('Opened from your computer');
@@ -399,6 +411,6 @@ test('a backup opened while the vault is open goes to the import form, and Cance
   await expect(importForm).not.toContainText('Opened from your computer');
   await expect(importForm.getByLabel('Backup file')).toBeFocused();
   await importForm.getByLabel('Passphrase of the backup').fill(BACKUP_PASSPHRASE);
-  await importForm.getByRole('button', { name: 'Import backup' }).click();
+  await importForm.getByRole('button', { name: 'Show what the import would do' }).click();
   await expect(importForm.getByRole('alert')).toHaveText('Choose the backup file first (a .barongvault file exported by Barong Vault).');
 });
