@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/fixtures';
 import { expectNoSeriousAxeViolations } from './accessibility';
 import { saveScreenshot } from './screenshots';
-import { PASSPHRASE, addSandboxAccount, createVaultInPage, importKeyInPage } from './ui-steps';
+import { PASSPHRASE, addSandboxAccount, createKeychainOnlyVaultInPage, createVaultInPage, importKeyInPage } from './ui-steps';
 
 const KID = randomBytes(8).toString('hex');
 const SECRET = randomBytes(16).toString('hex');
@@ -78,10 +78,7 @@ test.describe('with the keychain only', () => {
   test.use({ keychainBackend: 'gnome_libsecret' });
 
   test("waits for main's dialog: refused, nothing is shown; confirmed, the secret is", async ({ page, harness }) => {
-    await page.goto(harness.url);
-    await page.getByLabel("This computer's keychain").check();
-    await page.getByRole('button', { name: 'Create the vault' }).click();
-    await expect(page.getByRole('heading', { name: 'Vault unlocked' })).toBeVisible();
+    await createKeychainOnlyVaultInPage(page, harness.url);
     await addSandboxAccount(page, 'https://reveal.example');
     await importKeyInPage(page, KID, SECRET);
 

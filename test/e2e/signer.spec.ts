@@ -61,7 +61,8 @@ test('signs balances as curl that really runs, counts down, goes stale, signs ag
   await saveScreenshot(page, 'signer');
   await expectNoSeriousAxeViolations(page);
 
-  // Send from main: status, time, and the pretty answer with a currency from it.
+  // Send from main, to the host shown beside it: status, time, and the pretty answer with a currency from it.
+  await expect(signer.getByRole('button', { name: 'Send' })).toHaveAccessibleDescription(`to ${new URL(sandbox.url).host}`);
   await signer.getByRole('button', { name: 'Send' }).click();
   const answer = page.getByRole('region', { name: 'Answer' });
   await expect(answer.getByRole('status')).toHaveText(/^Status 200 in \d+ ms$/);

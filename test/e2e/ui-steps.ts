@@ -13,6 +13,14 @@ export async function createVaultInPage(page: Page, url: string): Promise<void> 
   await expect(page.getByRole('heading', { name: 'Vault unlocked' })).toBeVisible();
 }
 
+/** First run through the UI: a vault the computer's keychain alone unlocks, left unlocked; privileged changes then ask in main's dialog. */
+export async function createKeychainOnlyVaultInPage(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel("This computer's keychain").check();
+  await page.getByRole('button', { name: 'Create the vault' }).click();
+  await expect(page.getByRole('heading', { name: 'Vault unlocked' })).toBeVisible();
+}
+
 /** Adds an account named Sandbox through the form (extra fields by label) and opens it. */
 export async function addSandboxAccount(page: Page, baseUrl: string, fields: Record<string, string> = {}): Promise<void> {
   await page.getByRole('button', { name: 'Add account' }).click();
