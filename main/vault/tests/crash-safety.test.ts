@@ -60,7 +60,7 @@ function keysByKid(vault: Vault, accountId: string): Map<string, string> {
 }
 
 describe('a vault killed while it writes', () => {
-  it(`keeps every acknowledged key, intact, across ${KILLS} SIGKILLs at random moments`, { timeout: 60_000 }, async () => {
+  it(`keeps every acknowledged key, intact, across ${KILLS} SIGKILLs at random moments`, { timeout: 180_000 }, async () => {
     const path = fixture.newPath();
     const setup = fixture.open({ path });
     await setup.access.create({ passphrase: PASSPHRASE, keychain: false });
