@@ -145,7 +145,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       logger: options.logger,
       guard: async (channel, input) => {
         if (!OPEN_WHEN_LOCKED.has(channel)) vault.access.requireKey();
-        await proveOwner(channel, input);
+        return { ownerConfirmed: await proveOwner(channel, input) };
       },
     },
   );

@@ -172,3 +172,30 @@ describe('the signing door', () => {
     expect(refusals).toEqual(['accounts.update through the signing door', 'backup.export through the signing door', 'keys.reveal through the signing door']);
   });
 });
+
+describe('a compromised page importing a backup (row 10)', () => {
+  it('cannot merge keys into an existing account without the passphrase; new accounts need nothing', async () => {
+    const source = testBackend();
+    await source.value('vault.create', { passphrase: PASSPHRASE, keychain: false });
+    const main = await source.value('accounts.create', { name: 'Main', baseUrl: 'https://main.example' });
+    await source.value('keys.import', { accountId: main.id, kid: 'a1b2c3d4e5f6a7b8', secret: 'c'.repeat(32), label: 'planted' });
+    const { contentBase64 } = await source.value('backup.export', { passphrase: BACKUP_PASSPHRASE, ownerPassphrase: PASSPHRASE });
+
+    const target = testBackend();
+    await target.value('vault.create', { passphrase: PASSPHRASE, keychain: false });
+    // Into an empty vault the backup only adds accounts: nothing of the owner's is touched.
+    expect(await target.value('backup.import', { contentBase64, passphrase: BACKUP_PASSPHRASE })).toMatchObject({ accountsAdded: 1, keysAdded: 1 });
+
+    const victim = testBackend();
+    await victim.value('vault.create', { passphrase: PASSPHRASE, keychain: false });
+    const own = await victim.value('accounts.create', { name: 'Main', baseUrl: 'https://main.example' });
+    const merge = { contentBase64, passphrase: BACKUP_PASSPHRASE };
+    expect(await victim.call('backup.import', merge)).toMatchObject({
+      ok: false,
+      error: { code: 'owner.passphrase_required', message: 'Enter the vault passphrase to confirm: add 1 key from a backup to accounts already in the vault.' },
+    });
+    expect(await victim.value('keys.list', { accountId: own.id })).toEqual([]);
+    expect(await ownerChecks(victim)).toEqual(['refused (owner.passphrase_required): Add 1 key from a backup to accounts already in the vault (backup.import)']);
+    expect(await victim.value('backup.import', { ...merge, ownerPassphrase: PASSPHRASE })).toMatchObject({ keysAdded: 1 });
+  });
+});

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ChannelName, Contract } from '../../app/contract/channels';
+import { needsOwner, previewBackup } from '../vault/backup/vault-backup';
 import type { Settings } from '../vault/schemas';
 import { accountFieldsSchema } from '../vault/schemas';
 import type { Vault } from '../vault/vault';
@@ -30,6 +31,9 @@ export const PRIVILEGED_CHANNELS: { [C in ChannelName]?: Describe<C> } = {
   'vault.addKeychain': () => "Let this computer's keychain unlock the vault",
   'vault.removeKeychain': () => "Stop this computer's keychain from unlocking the vault",
   'settings.update': (changes, vault) => loweredProtection(vault.getSettings(), changes),
+  // The file is opened to see what it would do; importBackup checks again in its write transaction.
+  'backup.import': async ({ contentBase64, passphrase, applySettings }, vault) =>
+    needsOwner(await previewBackup(vault, Buffer.from(contentBase64, 'base64'), passphrase), applySettings === true),
 };
 
 /** The changes that leave the vault open longer or a signed command on the clipboard longer; null when none does. */

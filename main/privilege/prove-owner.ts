@@ -14,8 +14,8 @@ export interface OwnerCheckOptions {
   now: () => number;
 }
 
-/** Runs before a channel's handler: a privileged call passes only with the owner's proof. */
-export type OwnerCheck = (channel: ChannelName, input: unknown) => Promise<void>;
+/** Runs before a channel's handler: a privileged call passes only with the owner's proof. Answers whether the owner confirmed this call. */
+export type OwnerCheck = (channel: ChannelName, input: unknown) => Promise<boolean>;
 
 /**
  * The one check behind PRIVILEGED_CHANNELS. Where the vault has a passphrase, the call must carry
@@ -56,9 +56,9 @@ export function createOwnerCheck({ vault, prompt, now }: OwnerCheckOptions): Own
 
   return async (channel, input) => {
     const describe = PRIVILEGED_CHANNELS[channel] as ((input: unknown, vault: Vault) => string | null | Promise<string | null>) | undefined;
-    if (!describe) return;
+    if (!describe) return false;
     const action = await describe(input, vault);
-    if (action === null) return;
+    if (action === null) return false;
     try {
       await prove(action, ownerPassphraseOf(input));
     } catch (error) {
@@ -67,6 +67,7 @@ export function createOwnerCheck({ vault, prompt, now }: OwnerCheckOptions): Own
       throw error;
     }
     vault.recordOwnerCheck({ channel, action, outcome: 'confirmed' });
+    return true;
   };
 }
 

@@ -11,6 +11,7 @@ export function backupHandlers({ vault, now }: BackendParts): HandlersOf<'backup
       return { fileName: `barong-vault-${new Date(now()).toISOString().slice(0, 10)}.barongvault`, contentBase64: file.toString('base64') };
     },
     'backup.preview': async ({ contentBase64, passphrase }) => previewBackup(vault, fileOf(contentBase64), passphrase),
-    'backup.import': async ({ contentBase64, passphrase, applySettings }) => importBackup(vault, fileOf(contentBase64), passphrase, { applySettings }),
+    'backup.import': async ({ contentBase64, passphrase, applySettings }, { ownerConfirmed }) =>
+      importBackup(vault, fileOf(contentBase64), passphrase, { applySettings, ownerConfirmed }),
   };
 }

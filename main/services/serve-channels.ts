@@ -7,8 +7,14 @@ import type { ErrorInfo } from '../../app/contract/result';
 import type { Logger } from '../logging/logger';
 import { INTERNAL_ERROR, knownErrorInfo } from './error-info';
 
+/** What the guard learnt about a call before its handler runs. */
+export interface CallContext {
+  /** The owner proved they are there for this very call (see main/privilege). */
+  ownerConfirmed: boolean;
+}
+
 /** What a channel does with a request that passed its schema. */
-export type Handler<C extends ChannelName> = (input: z.output<Contract[C]['request']>) => Promise<z.input<Contract[C]['response']>>;
+export type Handler<C extends ChannelName> = (input: z.output<Contract[C]['request']>, call: CallContext) => Promise<z.input<Contract[C]['response']>>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 export type HandlersOf<Namespace extends string> = Pick<Handlers, Extract<ChannelName, `${Namespace}.${string}`>>;
 
@@ -21,7 +27,7 @@ const MAX_MESSAGE = 300;
 export interface ServeOptions {
   logger: Logger;
   /** Runs before the handler of `channel` with its parsed input; what it throws is answered like a handler's error. */
-  guard: (channel: ChannelName, input: unknown) => Promise<void>;
+  guard: (channel: ChannelName, input: unknown) => Promise<CallContext>;
 }
 
 /**
@@ -32,14 +38,13 @@ export interface ServeOptions {
 export function serveChannels(handlers: Handlers, options: ServeOptions): BackendChannels {
   const serve = <C extends ChannelName>(channel: C): BackendChannel<C> => {
     const { request, response } = contract[channel];
-    const handler = handlers[channel] as unknown as (input: unknown) => Promise<unknown>;
+    const handler = handlers[channel] as unknown as (input: unknown, call: CallContext) => Promise<unknown>;
     return async (input) => {
       const parsed = safely(() => request.safeParse(input));
       if (!parsed?.success) return { ok: false, error: invalidInput(parsed?.error) };
       let value: unknown;
       try {
-        await options.guard(channel, parsed.data);
-        value = await handler(parsed.data);
+        value = await handler(parsed.data, await options.guard(channel, parsed.data));
       } catch (error) {
         const known = knownErrorInfo(error);
         if (!known) options.logger.warn('backend.internal_error', { channel, error: error instanceof Error ? error.name : typeof error });

@@ -74,7 +74,10 @@ describe('backup import in two steps: the plan first', () => {
     expect(importPlanSummary(plan, false)).toEqual({ addsKeysToExistingAccounts: true, lowersProtection: false });
     expect(needsOwner(plan, false)).toBe('Add 2 keys from a backup to accounts already in the vault');
 
-    const report = await importBackup(target.vault, file, BACKUP_PASSPHRASE);
+    // The vault itself refuses what needs the owner unless the privilege check confirmed this import.
+    await expect(importBackup(target.vault, file, BACKUP_PASSPHRASE)).rejects.toMatchObject({ code: 'owner.passphrase_required' });
+    expect(target.vault.listKeys(main.id)).toEqual([]);
+    const report = await importBackup(target.vault, file, BACKUP_PASSPHRASE, { ownerConfirmed: true });
     expect(report).toMatchObject({ accountsAdded: 0, accountsMatched: 1, keysAdded: 2, settingsApplied: false });
     const [planted] = target.vault.listKeys(main.id);
     expect(signedBy(target.vault, planted?.id ?? '')).toBe(computeSignature({ kid: keys[0]?.kid ?? '', secret: keys[0]?.secret ?? '', nonce: NONCE }));
@@ -99,7 +102,7 @@ describe('backup import in two steps: the plan first', () => {
   it('applies the settings when asked', async () => {
     const { file } = await hostileBackup();
     const target = await vaultWith('empty');
-    expect(await importBackup(target.vault, file, BACKUP_PASSPHRASE, { applySettings: true })).toMatchObject({ settingsApplied: true });
+    expect(await importBackup(target.vault, file, BACKUP_PASSPHRASE, { applySettings: true, ownerConfirmed: true })).toMatchObject({ settingsApplied: true });
     expect(target.vault.getSettings()).toMatchObject({ autoLockMinutes: 0, clipboardClearSeconds: 600, theme: 'dark' });
     expect(target.vault.auditLog(1)[0]?.outcome).toBe('1 accounts added, 0 matched, 2 keys added, 0 duplicates, settings applied');
   });

@@ -112,7 +112,7 @@ describe('vault backup: round trip', () => {
     const file = await exportBackup(source.vault, BACKUP_PASSPHRASE);
     const target = await vaultWith(TARGET_PASSPHRASE);
 
-    const report = await importBackup(target.vault, file, BACKUP_PASSPHRASE, { applySettings: true });
+    const report = await importBackup(target.vault, file, BACKUP_PASSPHRASE, { applySettings: true, ownerConfirmed: true });
 
     expect(report).toEqual({ accountsAdded: 2, accountsMatched: 0, keysAdded: 4, duplicates: [], settingsApplied: true });
     expect(target.vault.listAccounts()).toEqual(source.vault.listAccounts());
@@ -173,7 +173,7 @@ describe('vault backup: merge into a vault that has accounts', () => {
     target.vault.updateSettings({ theme: 'light' });
     const before = snapshot(target.vault, target.path);
 
-    const report = await importBackup(target.vault, file, BACKUP_PASSPHRASE);
+    const report = await importBackup(target.vault, file, BACKUP_PASSPHRASE, { ownerConfirmed: true });
 
     expect(report).toEqual({
       accountsAdded: 1,

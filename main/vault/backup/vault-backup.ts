@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../app/app-error';
+import { needsOwner } from '../../../app/contract/backup-records';
 import type { BackupPlan } from '../../../app/contract/backup-records';
 import { parseInput, passphraseSchema } from '../schemas';
 import type { Vault } from '../vault';
@@ -37,6 +39,8 @@ export async function previewBackup(vault: Vault, file: Buffer, passphrase: stri
 export interface ImportOptions {
   /** Also apply the backup's settings (off unless the trader ticks it, even into an empty vault). */
   applySettings?: boolean | undefined;
+  /** The owner confirmed this import (main/privilege); without it, a plan that needs the owner is refused. */
+  ownerConfirmed?: boolean;
 }
 
 /**
@@ -48,6 +52,12 @@ export async function importBackup(vault: Vault, file: Buffer, passphrase: strin
   const payload = await openPayload(vault, file, passphrase);
   return vault.transaction(() => {
     const plan = planFor(vault, payload);
+    // The vault may have changed since the owner check read the file (an account added meanwhile
+    // turns new accounts into existing ones): what is written is judged again here.
+    const privileged = needsOwner(plan.preview, options.applySettings === true);
+    if (privileged !== null && options.ownerConfirmed !== true) {
+      throw new AppError('owner.passphrase_required', `Confirm this import as the owner first: ${privileged.charAt(0).toLowerCase()}${privileged.slice(1)}.`);
+    }
     for (const { row, totpSeed } of plan.accounts) vault.restoreAccount(row, totpSeed);
     for (const { row, secret } of plan.keys) {
       const bytes = Buffer.from(secret, 'utf8');
