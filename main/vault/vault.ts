@@ -314,6 +314,16 @@ export class Vault {
     })();
   }
 
+  /** Records a privileged request and how the owner check ended: what was tried, in words, never a secret. */
+  recordOwnerCheck(check: { channel: string; action: string; outcome: string }): void {
+    this.appendAudit({ action: 'owner-check', outcome: `${check.outcome}: ${check.action} (${check.channel})` });
+  }
+
+  /** Records a call a door does not open: who knocked on which channel. */
+  recordDoorRefusal(refusal: { door: string; channel: string }): void {
+    this.appendAudit({ action: 'door-refused', outcome: `${refusal.channel} through the ${refusal.door} door` });
+  }
+
   // Settings and audit
 
   getSettings(): Settings {

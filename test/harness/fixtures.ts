@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
 import type { MemoryClipboard } from '../../main/clipboard/tests/memory-clipboard';
-import type { AppCore } from '../../main/core/create-app-core';
 import type { FakeOwnerPrompt } from '../../main/privilege/tests/fake-owner-prompt';
 import type { BackendChannels } from '../../main/services/serve-channels';
 import { startHarnessBackend } from './harness-backend';
