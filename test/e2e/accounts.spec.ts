@@ -5,7 +5,11 @@ import { createVaultInPage, PASSPHRASE } from './ui-steps';
 const KID = '0123456789abcdef';
 const SECRET = 'fedcba9876543210fedcba9876543210';
 
-const accountRow = (page: Page, name: string) => page.getByRole('list', { name: 'Accounts' }).getByRole('listitem').filter({ has: page.getByRole('button', { name, exact: true }) });
+const accountRow = (page: Page, name: string) =>
+  page
+    .getByRole('list', { name: 'Accounts' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('button', { name, exact: true }) });
 
 test('add through the Sandbox preset, import a key, edit, search, remove with confirmation', async ({ page, harness }) => {
   await createVaultInPage(page, harness.url);

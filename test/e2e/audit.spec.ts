@@ -32,7 +32,12 @@ test('lists what was signed, copied and sent, narrows by action and text, and pa
   await signer.getByRole('button', { name: 'Sign', exact: true }).click();
   await expect(page.getByLabel('Signed command')).toContainText('curl');
   await signer.getByRole('button', { name: 'Copy', exact: true }).click();
-  await expect(page.locator('.signer').getByRole('status').filter({ hasText: /^Copied/ })).toBeVisible();
+  await expect(
+    page
+      .locator('.signer')
+      .getByRole('status')
+      .filter({ hasText: /^Copied/ }),
+  ).toBeVisible();
   await signer.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Answer' }).getByRole('status')).toHaveText(/^Status 200/);
   const secret = sandbox.apiKeys[0]?.secret ?? '';

@@ -22,7 +22,11 @@ test.afterEach(async () => {
 });
 
 /** The copy announcement, in the signer's live region. */
-const copyStatus = (page: Page) => page.locator('.signer').getByRole('status').filter({ hasText: /^Copied/ });
+const copyStatus = (page: Page) =>
+  page
+    .locator('.signer')
+    .getByRole('status')
+    .filter({ hasText: /^Copied/ });
 
 test('copies httpie and curl commands that run from the clipboard, goes stale, and copies again in one click', async ({ page, harness }) => {
   // Two real programs run, and the command is left to go stale.

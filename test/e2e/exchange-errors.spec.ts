@@ -28,7 +28,7 @@ async function tryLogin(page: Page, url: string, baseUrl: string) {
   return { exchange, login };
 }
 
-test('a wrong 2FA code at login is explained in the catalogue\'s words, and the right one then works', async ({ page, harness }) => {
+test("a wrong 2FA code at login is explained in the catalogue's words, and the right one then works", async ({ page, harness }) => {
   const { exchange, login } = await tryLogin(page, harness.url, sandbox().url);
   const codes = new TotpCodes(TRADER.totpSecret);
   await login.getByLabel('2FA code').fill(codes.wrong());
@@ -47,7 +47,7 @@ test('a wrong 2FA code at login is explained in the catalogue\'s words, and the 
 test('a base URL with a wrong path prefix says the address has nothing there, and what to check', async ({ page, harness }) => {
   const { exchange, login } = await tryLogin(page, harness.url, `${sandbox().url}/exchange`);
   await expect(login.getByRole('alert')).toHaveText(
-    'The exchange has nothing at this address (404 route.not_found). Check the account\'s base URL (the exchange\'s address, without /api/v2) and the path.',
+    "The exchange has nothing at this address (404 route.not_found). Check the account's base URL (the exchange's address, without /api/v2) and the path.",
   );
   await expect(exchange.getByRole('status', { name: 'Session' })).toHaveText('Logged out.');
 });

@@ -89,7 +89,7 @@ test('logs in with 2FA, validates, creates a key with the next code, reconciles,
   await saveScreenshot(page, 'accounts');
 });
 
-test('a wrong password is explained in the catalogue\'s words', async ({ page, harness }) => {
+test("a wrong password is explained in the catalogue's words", async ({ page, harness }) => {
   const exchange = await setUp(page, harness.url);
   const login = exchange.getByRole('form', { name: 'Log in' });
   await login.getByLabel('Password').fill('not-the-password');

@@ -61,7 +61,10 @@ test('wrong passphrases in a row are throttled, and the wait is given in seconds
   for (const attempt of [3, 4]) {
     const waitMs = 1000 * 2 ** (attempt - 3);
     await new Promise((resolve) => setTimeout(resolve, waitMs + 100));
-    expect(await harness.backend.channels['vault.unlock']({ passphrase: `wrong ${attempt}` })).toMatchObject({ ok: false, error: { code: 'vault.wrong_passphrase' } });
+    expect(await harness.backend.channels['vault.unlock']({ passphrase: `wrong ${attempt}` })).toMatchObject({
+      ok: false,
+      error: { code: 'vault.wrong_passphrase' },
+    });
   }
   await page.getByLabel('Passphrase').fill('wrong 5');
   await page.getByRole('button', { name: 'Unlock' }).click();

@@ -43,7 +43,9 @@ test('a new base URL names both hosts and takes the vault passphrase; a wrong on
 
   // Without the passphrase, and with a wrong one: refused, the account still points where it did.
   await form.getByRole('button', { name: 'Save account' }).click();
-  await expect(form.getByRole('alert')).toHaveText(/^Enter the vault passphrase to confirm: send the signed requests and 2FA codes of "Sandbox" to attacker\.example:8443 instead of old\.example/);
+  await expect(form.getByRole('alert')).toHaveText(
+    /^Enter the vault passphrase to confirm: send the signed requests and 2FA codes of "Sandbox" to attacker\.example:8443 instead of old\.example/,
+  );
   await redirect.getByLabel('Vault passphrase').fill('not the passphrase');
   await form.getByRole('button', { name: 'Save account' }).click();
   await expect(form.getByRole('alert')).toHaveText(/^Wrong passphrase/);

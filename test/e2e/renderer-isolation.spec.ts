@@ -13,7 +13,13 @@ test('the page has no Node and only the contract as window.api', async ({ page, 
   await page.goto(harness.url);
   await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
 
-  expect(await page.evaluate(() => [typeof require, typeof process, typeof Buffer, typeof module, typeof global])).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'undefined']);
+  expect(await page.evaluate(() => [typeof require, typeof process, typeof Buffer, typeof module, typeof global])).toEqual([
+    'undefined',
+    'undefined',
+    'undefined',
+    'undefined',
+    'undefined',
+  ]);
   const api = await page.evaluate(() => {
     const bridge = (globalThis as unknown as { api: Record<string, Record<string, unknown>> }).api;
     return { frozen: Object.isFrozen(bridge), vaultFrozen: Object.isFrozen(bridge['vault']), namespaces: Object.keys(bridge).sort() };
@@ -76,7 +82,9 @@ test.describe('nothing the page sends, loads, submits or frames reaches another 
       const world = globalThis as unknown as PageWorld;
       const { document } = world;
       world.cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (event) => world.cspViolations.push({ directive: event.effectiveDirective, blocked: event.blockedURI }));
+      document.addEventListener('securitypolicyviolation', (event) =>
+        world.cspViolations.push({ directive: event.effectiveDirective, blocked: event.blockedURI }),
+      );
       const add = (tag: string, properties: object) => {
         const element = Object.assign(document.createElement(tag), properties);
         (tag === 'base' ? document.head : document.body).append(element);

@@ -54,7 +54,10 @@ export function AccountForm({ account, submitLabel, onSubmit, onCancel }: Accoun
     }
     setError('');
     setBusy(true);
-    const failure = await onSubmit({ name, baseUrl, nonceLifetimeMs: lifetime, loginEmail: loginEmail.trim() === '' ? null : loginEmail }, redirects ? proof.take() : {});
+    const failure = await onSubmit(
+      { name, baseUrl, nonceLifetimeMs: lifetime, loginEmail: loginEmail.trim() === '' ? null : loginEmail },
+      redirects ? proof.take() : {},
+    );
     setBusy(false);
     if (failure) setError(errorText(failure));
   };

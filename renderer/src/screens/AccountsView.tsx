@@ -46,7 +46,14 @@ export function AccountsView() {
       <h2 id="accounts-heading">Accounts</h2>
       <div className="field">
         <label htmlFor="account-search">Search accounts and keys</label>
-        <input id="account-search" ref={searchRef} type="search" value={query} onChange={(event) => search(event.target.value)} aria-keyshortcuts="Control+K Meta+K" />
+        <input
+          id="account-search"
+          ref={searchRef}
+          type="search"
+          value={query}
+          onChange={(event) => search(event.target.value)}
+          aria-keyshortcuts="Control+K Meta+K"
+        />
       </div>
       {loadError && (
         <p className="error" role="alert">

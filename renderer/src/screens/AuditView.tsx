@@ -31,7 +31,14 @@ export function AuditView() {
       <div className="audit-filters" role="search" aria-label="Filter the audit log">
         <div className="field">
           <label htmlFor={`${id}-text`}>Filter</label>
-          <input id={`${id}-text`} type="search" value={filter.text} onChange={(event) => setFilter({ ...filter, text: event.target.value })} spellCheck={false} autoComplete="off" />
+          <input
+            id={`${id}-text`}
+            type="search"
+            value={filter.text}
+            onChange={(event) => setFilter({ ...filter, text: event.target.value })}
+            spellCheck={false}
+            autoComplete="off"
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-action`}>Action</label>

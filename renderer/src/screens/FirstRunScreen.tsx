@@ -21,13 +21,15 @@ const CHOICES: ReadonlyArray<{ value: Protection; label: string; explanation: st
   {
     value: 'keychain',
     label: "This computer's keychain",
-    explanation: 'Unlocks with your computer login and protects against the vault file being copied elsewhere, but not against someone using your logged-in session.',
+    explanation:
+      'Unlocks with your computer login and protects against the vault file being copied elsewhere, but not against someone using your logged-in session.',
     needsKeychain: true,
   },
   {
     value: 'both',
     label: 'Keychain and passphrase',
-    explanation: 'Unlocks with the keychain day to day, and the passphrase still opens the vault when the keychain is reset or the vault moves to another computer.',
+    explanation:
+      'Unlocks with the keychain day to day, and the passphrase still opens the vault when the keychain is reset or the vault moves to another computer.',
     needsKeychain: true,
   },
 ];

@@ -32,7 +32,9 @@ export function useOwnerProof(): OwnerProofState {
  */
 export function OwnerProof({ proof, autoFocus = false, waiting = false }: { proof: OwnerProofState; autoFocus?: boolean; waiting?: boolean }) {
   if (proof.hasPassphrase) {
-    return <PassphraseField label="Vault passphrase" value={proof.passphrase} onChange={proof.setPassphrase} autoComplete="current-password" autoFocus={autoFocus} />;
+    return (
+      <PassphraseField label="Vault passphrase" value={proof.passphrase} onChange={proof.setPassphrase} autoComplete="current-password" autoFocus={autoFocus} />
+    );
   }
   return <p className="note">{waiting ? 'Waiting for your answer in the system dialog…' : 'Barong Vault will ask you to confirm in a system dialog.'}</p>;
 }

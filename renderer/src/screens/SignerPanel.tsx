@@ -37,7 +37,11 @@ function SignedOutput({ rendered, copied, onSignAgain }: { rendered: RenderedCom
         {rendered.text}
       </pre>
       <p className="validity" aria-label="Validity">
-        {left === null ? 'This script signs when it runs: it holds no signature and does not expire.' : stale ? 'Stale: the exchange would refuse this command now.' : `Valid for ${(left / 1000).toFixed(1)} s`}
+        {left === null
+          ? 'This script signs when it runs: it holds no signature and does not expire.'
+          : stale
+            ? 'Stale: the exchange would refuse this command now.'
+            : `Valid for ${(left / 1000).toFixed(1)} s`}
       </p>
       {stale && (
         <button type="button" onClick={onSignAgain}>
@@ -120,7 +124,15 @@ export function SignerPanel({ keys, baseUrl }: { keys: ApiKey[]; baseUrl: string
         </div>
         <div className="field">
           <label htmlFor={`${id}-path`}>Path</label>
-          <input id={`${id}-path`} type="text" className="mono" value={state.path} onChange={(event) => state.setPath(event.target.value)} spellCheck={false} autoComplete="off" />
+          <input
+            id={`${id}-path`}
+            type="text"
+            className="mono"
+            value={state.path}
+            onChange={(event) => state.setPath(event.target.value)}
+            spellCheck={false}
+            autoComplete="off"
+          />
         </div>
         <fieldset>
           <legend>Query parameters</legend>
@@ -155,7 +167,14 @@ export function SignerPanel({ keys, baseUrl }: { keys: ApiKey[]; baseUrl: string
         {bodyAllowed && (
           <div className="field">
             <label htmlFor={`${id}-body`}>JSON body</label>
-            <textarea id={`${id}-body`} className="mono" rows={5} value={state.bodyText} onChange={(event) => state.setBody(event.target.value)} spellCheck={false} />
+            <textarea
+              id={`${id}-body`}
+              className="mono"
+              rows={5}
+              value={state.bodyText}
+              onChange={(event) => state.setBody(event.target.value)}
+              spellCheck={false}
+            />
           </div>
         )}
         <div className="field">
@@ -187,10 +206,10 @@ export function SignerPanel({ keys, baseUrl }: { keys: ApiKey[]; baseUrl: string
         </div>
         {!state.keyId && <p className="note">Choose a key to sign with.</p>}
       </form>
-      <p role="status">
-        {state.rendered && state.copied ? copyAnnouncement(state.rendered, state.copied.clearsInSeconds) : ''}
-      </p>
-      {state.rendered && <SignedOutput rendered={state.rendered} copied={state.copied !== null} onSignAgain={() => void (state.copied ? state.copy() : state.sign())} />}
+      <p role="status">{state.rendered && state.copied ? copyAnnouncement(state.rendered, state.copied.clearsInSeconds) : ''}</p>
+      {state.rendered && (
+        <SignedOutput rendered={state.rendered} copied={state.copied !== null} onSignAgain={() => void (state.copied ? state.copy() : state.sign())} />
+      )}
       {state.busy === 'send' && <p aria-busy="true">Sending…</p>}
       {state.sent && (
         <section aria-label="Answer" className="answer">

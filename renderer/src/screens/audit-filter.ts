@@ -18,7 +18,8 @@ export const actionWords = (action: string): string => ACTION_WORDS[action] ?? a
 
 export const requestLine = (entry: AuditEntry): string => [entry.method, entry.path].filter((part) => part !== null).join(' ');
 
-export const outcomeText = (entry: AuditEntry): string => [entry.status === null ? null : String(entry.status), entry.outcome].filter((part) => part !== null).join(' ');
+export const outcomeText = (entry: AuditEntry): string =>
+  [entry.status === null ? null : String(entry.status), entry.outcome].filter((part) => part !== null).join(' ');
 
 /** The actions present, in the order of the words, for the action filter. */
 export function actionsIn(entries: readonly AuditEntry[]): string[] {

@@ -3,7 +3,14 @@ import { accountFilter } from './account-search';
 
 const sandbox = { name: 'Sandbox', baseUrl: 'https://sandbox.example', keys: [{ kid: '61D025b8573501c2', label: 'Market maker' }] };
 const main = { name: 'Main 100%_exchange', baseUrl: 'https://main.example', keys: [] };
-const third = { name: 'Third', baseUrl: 'https://third.example', keys: [{ kid: 'aaaa0000', label: 'spare' }, { kid: '7f5a26819f2dd8be', label: 'reporting' }] };
+const third = {
+  name: 'Third',
+  baseUrl: 'https://third.example',
+  keys: [
+    { kid: 'aaaa0000', label: 'spare' },
+    { kid: '7f5a26819f2dd8be', label: 'reporting' },
+  ],
+};
 const names = (found: Array<{ name: string }>) => found.map((account) => account.name);
 
 describe('the accounts search', () => {

@@ -42,7 +42,13 @@ export const PRESETS: readonly Preset[] = [
     body: JSON.stringify({ market: 'btcusd', side: 'buy', volume: '0.01', ord_type: 'limit', price: '1000' }, null, 2),
   },
   { id: 'order-cancel', label: 'Cancel an order', method: 'POST', path: `${PEATIO}/market/orders/:id/cancel` },
-  { id: 'orders-cancel-all', label: 'Cancel all open orders', method: 'POST', path: `${PEATIO}/market/orders/cancel`, body: JSON.stringify({ market: 'btcusd' }, null, 2) },
+  {
+    id: 'orders-cancel-all',
+    label: 'Cancel all open orders',
+    method: 'POST',
+    path: `${PEATIO}/market/orders/cancel`,
+    body: JSON.stringify({ market: 'btcusd' }, null, 2),
+  },
   { id: 'trades', label: 'Trades', method: 'GET', path: `${PEATIO}/market/trades` },
 ];
 

@@ -5,7 +5,8 @@ import { useExchangeStore } from '../../store/exchange-store';
 
 function testWords(result: KeyTest | ErrorInfo): string {
   if ('works' in result) {
-    if (result.works) return `Works: ${result.balances.length} ${result.balances.length === 1 ? 'balance' : 'balances'} read in ${Math.round(result.totalMs)} ms.`;
+    if (result.works)
+      return `Works: ${result.balances.length} ${result.balances.length === 1 ? 'balance' : 'balances'} read in ${Math.round(result.totalMs)} ms.`;
     return result.problem.action ? `${result.problem.message} ${result.problem.action}` : result.problem.message;
   }
   return errorText(result);

@@ -9,7 +9,12 @@ function RemoteKeyActions({ keyId, kid, remoteState }: { keyId: string; kid: str
   const toggle = remoteState === 'active' ? 'disable' : 'enable';
   return (
     <>
-      <button type="button" aria-label={`${toggle === 'disable' ? 'Disable' : 'Enable'} key ${kid}`} disabled={busy !== null} onClick={() => void runKeyAction({ kind: toggle, keyId, kid })}>
+      <button
+        type="button"
+        aria-label={`${toggle === 'disable' ? 'Disable' : 'Enable'} key ${kid}`}
+        disabled={busy !== null}
+        onClick={() => void runKeyAction({ kind: toggle, keyId, kid })}
+      >
         {toggle === 'disable' ? 'Disable' : 'Enable'}
       </button>
       <button type="button" aria-label={`Delete key ${kid}`} disabled={busy !== null} onClick={() => void runKeyAction({ kind: 'delete', keyId, kid })}>

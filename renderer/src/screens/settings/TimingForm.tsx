@@ -49,7 +49,10 @@ function readDrafts(drafts: Drafts): { values: Partial<Timings>; problems: Probl
  */
 export function TimingForm({ settings }: { settings: Settings }) {
   const update = useSettingsStore((state) => state.update);
-  const [drafts, setDrafts] = useState<Drafts>({ autoLockMinutes: String(settings.autoLockMinutes), clipboardClearSeconds: String(settings.clipboardClearSeconds) });
+  const [drafts, setDrafts] = useState<Drafts>({
+    autoLockMinutes: String(settings.autoLockMinutes),
+    clipboardClearSeconds: String(settings.clipboardClearSeconds),
+  });
   const [problems, setProblems] = useState<Problems>({});
   const [ownerRefusal, setOwnerRefusal] = useState('');
   const [note, setNote] = useState('');

@@ -26,12 +26,14 @@ export function TotpSeedRow({ account }: { account: AccountSummary }) {
     wasStoring.current = storing;
   }, [storing]);
 
-  const setTotpSeed = (value: string | null, owner: OwnerProofRequest = {}) => async () => {
-    const result = await api().accounts.setTotpSeed({ accountId: account.id, seed: value, ...owner });
-    if (!result.ok) return result.error;
-    await useAccountsStore.getState().load();
-    return null;
-  };
+  const setTotpSeed =
+    (value: string | null, owner: OwnerProofRequest = {}) =>
+    async () => {
+      const result = await api().accounts.setTotpSeed({ accountId: account.id, seed: value, ...owner });
+      if (!result.ok) return result.error;
+      await useAccountsStore.getState().load();
+      return null;
+    };
 
   const store = (event: FormEvent) => {
     event.preventDefault();
@@ -61,11 +63,17 @@ export function TotpSeedRow({ account }: { account: AccountSummary }) {
         )
       )}
       {storing && (
-        <form onSubmit={store} aria-label={`Store the 2FA seed of ${account.name}`} aria-describedby={`${id}-warning ${id}-error`} aria-busy={action.busy} noValidate>
+        <form
+          onSubmit={store}
+          aria-label={`Store the 2FA seed of ${account.name}`}
+          aria-describedby={`${id}-warning ${id}-error`}
+          aria-busy={action.busy}
+          noValidate
+        >
           <p className="caution" id={`${id}-warning`}>
-            Think twice. Two-factor login means a thief needs two things: your password and your phone. With the seed stored here, this vault
-            becomes the phone, so whoever gets into the vault and learns your password has both: two factors turn into one. Store it only where
-            that is acceptable, such as a bot&apos;s account.
+            Think twice. Two-factor login means a thief needs two things: your password and your phone. With the seed stored here, this vault becomes the phone,
+            so whoever gets into the vault and learns your password has both: two factors turn into one. Store it only where that is acceptable, such as a
+            bot&apos;s account.
           </p>
           <div className="field">
             <label htmlFor={`${id}-seed`}>2FA seed (base32)</label>
