@@ -1,4 +1,4 @@
-// Lint rules, including the import boundaries of DESIGN.md ("The rooms"): arrows run one way.
+// Lint rules, including the import boundaries between the rooms (docs/ARCHITECTURE.md): arrows run one way.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';

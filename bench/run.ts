@@ -3,8 +3,8 @@ import { benchSearchPaint, SEARCH_PAINT_TARGET_MS } from './search-paint';
 import { benchSigning } from './signing';
 import { benchVault } from './vault';
 
-// Targets come from DESIGN.md and the issues; every figure is measured in this one run on this
-// machine, and no test times anything.
+// Targets come from docs/ARCHITECTURE.md ("Performance"); every figure is measured in this one run,
+// and no test times anything.
 const format = (n: number) => Math.round(n).toLocaleString('en-US');
 const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, contract } from '../../app/contract/channels';
-import { loweredProtection, PRIVILEGED_CHANNELS } from './privileged-channels';
+import { loweredProtectionWords, PRIVILEGED_CHANNELS } from './privileged-channels';
 
 const takesOwnerProof = (schema: z.ZodType): boolean => {
   const inner = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
@@ -21,7 +21,7 @@ describe('the list of privileged channels', () => {
   });
 });
 
-describe('loweredProtection', () => {
+describe('loweredProtectionWords', () => {
   const current = { autoLockMinutes: 10, clipboardClearSeconds: 20, defaultCommandFormat: 'curl' as const, theme: 'system' as const };
 
   it.each([
@@ -31,14 +31,14 @@ describe('loweredProtection', () => {
     [{ clipboardClearSeconds: 60 }, 'Keep copied commands on the clipboard for 60 s instead of 20 s'],
     [{ autoLockMinutes: 0, clipboardClearSeconds: 0 }, 'Turn auto-lock off; Stop clearing copied commands from the clipboard'],
   ])('%j lowers it: %s', (changes, words) => {
-    expect(loweredProtection(current, changes)).toBe(words);
+    expect(loweredProtectionWords(current, changes)).toBe(words);
   });
 
   it.each([[{}], [{ autoLockMinutes: 10 }], [{ autoLockMinutes: 1 }], [{ clipboardClearSeconds: 5 }]])('%j does not', (changes) => {
-    expect(loweredProtection(current, changes)).toBeNull();
+    expect(loweredProtectionWords(current, changes)).toBeNull();
   });
 
   it('from "off", any value protects more', () => {
-    expect(loweredProtection({ ...current, autoLockMinutes: 0, clipboardClearSeconds: 0 }, { autoLockMinutes: 600, clipboardClearSeconds: 600 })).toBeNull();
+    expect(loweredProtectionWords({ ...current, autoLockMinutes: 0, clipboardClearSeconds: 0 }, { autoLockMinutes: 600, clipboardClearSeconds: 600 })).toBeNull();
   });
 });

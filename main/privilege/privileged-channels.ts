@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { ChannelName, Contract } from '../../app/contract/channels';
+import { loweredProtection } from '../../app/domain/lowered-protection';
+import type { ProtectiveTiming } from '../../app/domain/lowered-protection';
 import { needsOwner, previewBackup } from '../vault/backup/vault-backup';
 import type { Settings } from '../vault/schemas';
 import { accountFieldsSchema } from '../vault/schemas';
@@ -30,27 +32,22 @@ export const PRIVILEGED_CHANNELS: { [C in ChannelName]?: Describe<C> } = {
   'vault.removePassphrase': () => 'Remove the vault passphrase',
   'vault.addKeychain': () => "Let this computer's keychain unlock the vault",
   'vault.removeKeychain': () => "Stop this computer's keychain from unlocking the vault",
-  'settings.update': (changes, vault) => loweredProtection(vault.getSettings(), changes),
+  'settings.update': (changes, vault) => loweredProtectionWords(vault.getSettings(), changes),
   // The file is opened to see what it would do; importBackup checks again in its write transaction.
   'backup.import': async ({ contentBase64, passphrase, applySettings }, vault) =>
     needsOwner(await previewBackup(vault, Buffer.from(contentBase64, 'base64'), passphrase), applySettings === true),
 };
 
-/** The changes that leave the vault open longer or a signed command on the clipboard longer; null when none does. */
-export function loweredProtection(current: Settings, changes: { autoLockMinutes?: number | undefined; clipboardClearSeconds?: number | undefined }): string | null {
-  const lowered = [
-    longer(current.autoLockMinutes, changes.autoLockMinutes, 'Turn auto-lock off', (value) => `Lock the vault after ${value} min of inactivity instead of ${current.autoLockMinutes} min`),
-    longer(current.clipboardClearSeconds, changes.clipboardClearSeconds, 'Stop clearing copied commands from the clipboard', (value) => `Keep copied commands on the clipboard for ${value} s instead of ${current.clipboardClearSeconds} s`),
-  ].filter((line) => line !== null);
+/** The settings change in the owner's words when it lowers protection (app/domain's rule); null when it does not. */
+export function loweredProtectionWords(current: Settings, changes: Partial<Record<ProtectiveTiming, number | undefined>>): string | null {
+  const lowered = loweredProtection(current, changes).map(({ setting, from, to }) => TIMING_WORDS[setting](from, to));
   return lowered.length === 0 ? null : lowered.join('; ');
 }
 
-// 0 means "never": the longest of all.
-function longer(current: number, next: number | undefined, off: string, words: (value: number) => string): string | null {
-  if (next === undefined || next === current || current === 0) return null;
-  if (next === 0) return off;
-  return next > current ? words(next) : null;
-}
+const TIMING_WORDS: Record<ProtectiveTiming, (from: number, to: number) => string> = {
+  autoLockMinutes: (from, to) => (to === 0 ? 'Turn auto-lock off' : `Lock the vault after ${to} min of inactivity instead of ${from} min`),
+  clipboardClearSeconds: (from, to) => (to === 0 ? 'Stop clearing copied commands from the clipboard' : `Keep copied commands on the clipboard for ${to} s instead of ${from} s`),
+};
 
 function keyName(vault: Vault, keyId: string): string {
   const key = vault.key(keyId);

@@ -51,7 +51,7 @@ export function createOwnerCheck({ vault, prompt, now }: OwnerCheckOptions): Own
     if (ownerPassphrase === undefined || ownerPassphrase === '') {
       throw new AppError('owner.passphrase_required', `Enter the vault passphrase to confirm: ${lowerFirst(action)}.`);
     }
-    await vault.access.reauthorise(ownerPassphrase);
+    await vault.access.confirmPassphrase(ownerPassphrase);
   };
 
   return async (channel, input) => {

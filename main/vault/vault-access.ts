@@ -123,26 +123,15 @@ export class VaultAccess {
   }
 
   /**
-   * Asks again before a secret is shown: the passphrase where the vault has one (a wrong one
-   * counts towards the unlock throttle), otherwise a fresh unwrap through the keychain, which is
-   * where the OS may put its own prompt. Either way the answer must yield this vault's key.
+   * Proves the owner is still the one at the vault (see main/privilege): the passphrase must open
+   * the passphrase wrap to this very vault key. A wrong one counts towards the unlock throttle.
    */
-  async reauthorise(passphrase: string | undefined): Promise<void> {
+  async confirmPassphrase(passphrase: string): Promise<void> {
     this.requireKey();
-    const wraps = this.wraps.all();
-    const keychainWrap = wraps.find((wrap) => wrap.kind === 'keychain');
-    let again: Buffer;
-    if (wraps.some((wrap) => wrap.kind === 'passphrase')) {
-      if (passphrase === undefined) throw new VaultError('vault.passphrase_required', 'Enter the passphrase again to continue.');
-      again = (await this.checkPassphrase(passphrase)).vaultKey;
-    } else if (keychainWrap?.kind === 'keychain') {
-      again = (await unwrapWithKeychain(keychainWrap, this.keychain())).vaultKey;
-    } else {
-      throw new VaultError('vault.no_unlock_method', 'This vault has no way to be unlocked.');
-    }
+    const again = (await this.checkPassphrase(passphrase)).vaultKey;
     try {
-      // Locked while the check ran: the key is gone and nothing may be shown.
-      if (!timingSafeEqual(again, this.requireKey())) throw new VaultError('vault.keychain_changed', 'The keychain no longer holds this vault\'s key: use the passphrase.');
+      // Locked while the check ran: the key is gone and nothing may go ahead.
+      if (!timingSafeEqual(again, this.requireKey())) throw new VaultError('vault.tampered', 'The passphrase wrap does not open to the vault key in use.');
     } finally {
       again.fill(0);
     }

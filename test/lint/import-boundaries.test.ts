@@ -12,7 +12,7 @@ async function boundaryErrors(name: string, pretendPath: string): Promise<string
   return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
 }
 
-describe('import boundaries of DESIGN.md', () => {
+describe('import boundaries between the rooms', () => {
   it.each([
     ['app-imports-electron.ts', 'app/barong/app-imports-electron.ts', 'app/ is the environment-neutral core'],
     ['app-imports-react.ts', 'app/commands/app-imports-react.ts', 'app/ is the environment-neutral core'],
