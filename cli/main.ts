@@ -1,4 +1,5 @@
 import { isAppError } from '../app/app-error';
+import { exitCodeOf } from '../app/errors/codes';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './io';
 import type { CliIo, Command } from './io';
 
@@ -19,6 +20,9 @@ Commands:
   sandbox   run a Barong-compatible server on this computer, for tests and demos
 
 Run barong-vault COMMAND --help for the options of each.
+
+Exit codes: 0 done, 1 failed on this computer, 2 usage or input to fix, 3 locked or not
+allowed, 4 the exchange could not be reached, 5 the exchange refused.
 `;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -38,10 +42,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     // Errors are shown as one line for the person at the terminal; a stack trace helps no trader.
     if (isAppError(error)) {
-      // Bad arguments and bad input values are both the caller's to fix: exit 2.
-      const usage = error.code === 'usage' || error.code.startsWith('input.');
-      io.stderr.write(`barong-vault ${name}: ${error.message}\n${usage ? `Run barong-vault ${name} --help for the options.\n` : ''}`);
-      return usage ? EXIT_USAGE : EXIT_FAILURE;
+      // The exit code says whose move it is (app/errors/codes.ts); the help line only when it is the caller's.
+      const exit = exitCodeOf(error.code);
+      io.stderr.write(`barong-vault ${name}: ${error.message}\n${exit === EXIT_USAGE ? `Run barong-vault ${name} --help for the options.\n` : ''}`);
+      return exit;
     }
     io.stderr.write(`barong-vault ${name}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_FAILURE;

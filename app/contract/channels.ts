@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { KEY_LABEL_MAX } from '../domain/remote-keys';
+import { THEMES } from '../domain/settings';
 import {
   accountFieldsSchema,
   accountSchema,
@@ -41,6 +43,7 @@ const passphrase = z.string().max(1024);
 const owner = { ownerPassphrase: passphrase.optional() };
 const byAccount = z.object({ accountId: idSchema });
 const byKey = z.object({ keyId: idSchema });
+const keyLabel = z.string().max(KEY_LABEL_MAX, `At most ${KEY_LABEL_MAX} characters.`);
 /** A 2FA code typed by the trader, when an earlier answer was `code_needed`. */
 const optionalCode = { code: typedCodeSchema.optional() };
 /** What to sign at the moment of the call, and as which command. */
@@ -79,10 +82,10 @@ export const contract = {
 
   'keys.list': channel(byAccount, z.array(apiKeySchema)),
   'keys.import': channel(
-    z.object({ accountId: idSchema, kid: z.string().max(256), secret: z.string().max(1024), label: z.string().max(200).optional(), scopes: scopesSchema.optional() }),
+    z.object({ accountId: idSchema, kid: z.string().max(256), secret: z.string().max(1024), label: keyLabel.optional(), scopes: scopesSchema.optional() }),
     storedKeySchema,
   ),
-  'keys.edit': channel(z.object({ keyId: idSchema, label: z.string().max(200).optional(), scopes: scopesSchema.optional() }), apiKeySchema),
+  'keys.edit': channel(z.object({ keyId: idSchema, label: keyLabel.optional(), scopes: scopesSchema.optional() }), apiKeySchema),
   /** Forgets the key here only; `exchange.deleteKey` deletes it on the exchange too. */
   'keys.delete': channel(byKey, done),
   /** The one answer that carries a secret; privileged, so the owner is proved at each call. */
@@ -101,7 +104,7 @@ export const contract = {
   /** The exchange's key list compared with the vault's, the vault's states brought in line. */
   'exchange.reconcileKeys': channel(byAccount, reconciliationSchema),
   'exchange.createKey': channel(
-    z.object({ accountId: idSchema, label: z.string().max(200).optional(), scopes: scopesSchema.optional(), ...optionalCode }),
+    z.object({ accountId: idSchema, label: keyLabel.optional(), scopes: scopesSchema.optional(), ...optionalCode }),
     z.discriminatedUnion('status', [codeNeededSchema, storedKeySchema.extend({ status: z.literal('created') }).strict()]),
   ),
   'exchange.setKeyEnabled': channel(
@@ -132,7 +135,7 @@ export const contract = {
       autoLockMinutes: z.number().optional(),
       clipboardClearSeconds: z.number().optional(),
       defaultCommandFormat: z.enum(COMMAND_FORMATS).optional(),
-      theme: z.enum(['system', 'light', 'dark']).optional(),
+      theme: z.enum(THEMES).optional(),
       /** Needed when a change lowers protection (a longer or no auto-lock or clipboard clearing). */
       ...owner,
     }),

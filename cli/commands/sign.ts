@@ -1,7 +1,7 @@
 import { AppError } from '../../app/app-error';
 import { checkKid, checkSecret } from '../../app/barong/credentials';
 import { NonceClock, nonceExpiresAt } from '../../app/barong/nonce-clock';
-import { DEFAULT_NONCE_LIFETIME_MS } from '../../app/domain/clock';
+import { clockOffsetTooLargeWords, DEFAULT_NONCE_LIFETIME_MS, MAX_CLOCK_OFFSET_MS } from '../../app/domain/clock';
 import { signHeaders } from '../../app/barong/signature';
 import { renderSignedCommand, SIGNED_COMMAND_FORMATS } from '../../app/commands/render';
 import type { SignedCommandFormat } from '../../app/commands/render';
@@ -95,6 +95,8 @@ export const sign: Command = async (argv, io) => {
   if (!kid) throw new AppError('usage', 'No key id: pass --kid or set BARONG_KID.');
   const lifetimeMs = parseInteger(values['nonce-lifetime-ms'], '--nonce-lifetime-ms', 1) ?? DEFAULT_NONCE_LIFETIME_MS;
   const offsetMs = parseInteger(values['offset-ms'], '--offset-ms') ?? 0;
+  // A nonce dated far ahead stays valid that much longer: the app's bound. One dated behind only expires sooner.
+  if (offsetMs > MAX_CLOCK_OFFSET_MS) throw new AppError('usage', clockOffsetTooLargeWords(offsetMs));
   const needsBase = format !== 'headers' && format !== 'json';
   if (needsBase && values.base === undefined) throw new AppError('usage', `--format ${format} needs --base URL (the exchange).`);
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../app/app-error';
-import { DEFAULT_NONCE_LIFETIME_MS } from '../../app/domain/clock';
+import { clockOffsetTooLargeWords, clockSkewWarning, DEFAULT_NONCE_LIFETIME_MS, isClockOffsetAllowed } from '../../app/domain/clock';
 import { measureClockOffset } from '../../main/barong/clock/measure-offset';
 import { userAgent } from '../../main/barong/user-agent';
 import { silentLogger } from '../../main/logging/logger';
@@ -50,10 +50,10 @@ export const time: Command = async (argv, io) => {
     io.stdout.write(
       `The exchange's clock is ${seconds(Math.abs(measured.offsetMs))} ${direction} this computer's ` +
         `(±${seconds(measured.uncertaintyMs)}, round trip ${measured.roundTripMs} ms, from ${measured.source}).\n` +
-        `Sign with --offset-ms=${measured.offsetMs} to match it.\n`,
+        (isClockOffsetAllowed(measured.offsetMs) ? `Sign with --offset-ms=${measured.offsetMs} to match it.\n` : `${clockOffsetTooLargeWords(measured.offsetMs)}\n`),
     );
   }
-  if (Math.abs(measured.offsetMs) > lifetimeMs / 2) {
+  if (clockSkewWarning(measured, lifetimeMs)) {
     io.stderr.write(`warning: the offset is more than half the nonce lifetime (${lifetimeMs / 1000} s): signed commands may be refused. Fix this computer's clock or sign with --offset-ms.\n`);
   }
   return EXIT_OK;

@@ -31,6 +31,7 @@ describe('barong-vault command line', () => {
     [['sign', '--kid', KID, '--format', 'xml', ...BALANCES], '--format takes one of'],
     [['sign', '--kid', 'not a kid', '--format', 'headers', ...BALANCES], 'printable ASCII'],
     [['sign', '--kid', KID, '--nonce-lifetime-ms', 'soon', ...BALANCES], 'whole number'],
+    [['sign', '--kid', KID, '--offset-ms', '31000', ...BALANCES], 'more than the 30 s the vault accepts'],
     [['time'], 'needs --base URL'],
     [['sandbox', '--port', 'x'], '--port takes a whole number from 0 to 65535, not "x".'],
     [['frobnicate'], 'unknown command'],

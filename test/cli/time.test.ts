@@ -26,9 +26,9 @@ describe('barong-vault time against the sandbox', () => {
     expect(run.stdout).toMatch(/^The exchange's clock is \d+\.\d{3} s (ahead of|behind) this computer's \(±\d+\.\d{3} s, round trip \d+ ms, from identity\/time\)\.\nSign with --offset-ms=-?\d+ to match it\.\n$/);
   });
 
-  it('fails with exit 1 and one line when the exchange cannot be reached', async () => {
+  it('fails with exit 4 (network) and one line when the exchange cannot be reached', async () => {
     const run = await runCli(['time', '--base', 'http://127.0.0.1:9']);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(4);
     expect(run.stderr).toBe('barong-vault time: 127.0.0.1:9 refused the connection: is the address right, and the exchange up?\n');
   });
 });
