@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { webPreferences } from '../../main/window/web-preferences';
 import { ROOT } from './electronegativity-scan';
 
 // main/window/web-preferences.test.ts pins what webPreferences() returns; electronegativity
@@ -39,14 +40,23 @@ describe('the windows main creates', () => {
     expect(found).toEqual(['main/index.ts: new BrowserWindow']);
   });
 
-  it('takes its webPreferences from webPreferences() alone, with nothing after it to override them', () => {
+  it('takes its webPreferences from webPreferences(), repeating only the sandbox settings as the same literals, with nothing after to override them', () => {
     const [window] = constructions(parse('main/index.ts'));
     const options = window?.arguments?.[0];
     if (options === undefined || !ts.isObjectLiteralExpression(options)) throw new Error('new BrowserWindow() is not given an object literal');
     const properties = options.properties;
     const index = properties.findIndex((property) => property.name?.getText() === 'webPreferences');
     const property = properties[index];
-    expect(property !== undefined && ts.isPropertyAssignment(property) && ts.isCallExpression(property.initializer) ? property.initializer.expression.getText() : property?.getText()).toBe('webPreferences');
+    if (property === undefined || !ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.initializer)) throw new Error('webPreferences is not an object literal');
+    const [first, ...literals] = property.initializer.properties;
+    // The tested policy first, whole; then, for scanners that read only literals, the same three values again.
+    expect(first && ts.isSpreadAssignment(first) && ts.isCallExpression(first.expression) ? first.expression.expression.getText() : first?.getText()).toBe('webPreferences');
+    const policy = webPreferences('/preload.cjs');
+    expect(Object.fromEntries(literals.map((literal) => [literal.name?.getText(), literal.getText().split(':')[1]?.trim()]))).toEqual({
+      contextIsolation: String(policy.contextIsolation),
+      sandbox: String(policy.sandbox),
+      nodeIntegration: String(policy.nodeIntegration),
+    });
     expect(properties.slice(index + 1).filter((later) => ts.isSpreadAssignment(later) || later.name?.getText() === 'webPreferences').map((later) => later.getText())).toEqual([]);
   });
 
