@@ -11,7 +11,8 @@ const room = (name) => [`**/${name}/**`];
  * and the tests run in plain Node: Electron reaches it only through these doors.
  */
 export const ELECTRON_DOORS = ['main/electron/**', 'main/index.ts', 'main/preload/index.ts'];
-const ELECTRON_ONLY_AT_DOORS = 'Only main/electron/, main/index.ts and the preload entry may import electron: the rest of main/ is the backend, which runs without Electron.';
+const ELECTRON_ONLY_AT_DOORS =
+  'Only main/electron/, main/index.ts and the preload entry may import electron: the rest of main/ is the backend, which runs without Electron.';
 
 /** Imports a room may never make, with the reason shown to whoever breaks the rule. */
 export const boundaries = {
@@ -44,7 +45,8 @@ export const boundaries = {
     regex: [
       {
         regex: '(^|/)main(/index(\\.[jt]s)?|/(electron|window|ipc|preload)(/.*)?)?$',
-        message: 'cli/ may import the backend of main/ (vault, barong, services), never its Electron parts: main/electron, main/window, main/ipc, main/preload or main/index.',
+        message:
+          'cli/ may import the backend of main/ (vault, barong, services), never its Electron parts: main/electron, main/window, main/ipc, main/preload or main/index.',
       },
     ],
   },
@@ -69,12 +71,28 @@ const testOnlyRooms = [...room('test'), ...room('sandbox')];
 // the sandbox, which is what they test against; shipped code may not.
 const roomRules = (rule, files, testFiles) => [
   { files, ignores: TESTS, rules: restrictImports(rule, rule.groups) },
-  { files: testFiles, rules: restrictImports(rule, rule.groups.filter((group) => !testOnlyRooms.includes(group))) },
+  {
+    files: testFiles,
+    rules: restrictImports(
+      rule,
+      rule.groups.filter((group) => !testOnlyRooms.includes(group)),
+    ),
+  },
 ];
 const boundaryRules = [
-  ...Object.entries(boundaries).flatMap(([name, rule]) => roomRules(rule, [`${name}/**/*.{ts,tsx,js,mjs}`], TESTS.map((pattern) => `${name}/${pattern}`))),
+  ...Object.entries(boundaries).flatMap(([name, rule]) =>
+    roomRules(
+      rule,
+      [`${name}/**/*.{ts,tsx,js,mjs}`],
+      TESTS.map((pattern) => `${name}/${pattern}`),
+    ),
+  ),
   // Later entries win: the Electron doors keep main's rules but may import electron.
-  ...roomRules(withElectron(boundaries.main), ELECTRON_DOORS, TESTS.map((pattern) => `main/electron/${pattern}`)),
+  ...roomRules(
+    withElectron(boundaries.main),
+    ELECTRON_DOORS,
+    TESTS.map((pattern) => `main/electron/${pattern}`),
+  ),
 ];
 
 export default tseslint.config(

@@ -10,7 +10,10 @@ interface ListItem {
 }
 interface PageGlobals {
   document: { body: object; querySelectorAll(selector: string): ArrayLike<ListItem> };
-  MutationObserver: new (callback: () => void) => { observe(target: object, options: { childList: true; subtree: true; characterData: true }): void; disconnect(): void };
+  MutationObserver: new (callback: () => void) => {
+    observe(target: object, options: { childList: true; subtree: true; characterData: true }): void;
+    disconnect(): void;
+  };
   requestAnimationFrame(callback: () => void): number;
   MessageChannel: new () => { port1: { onmessage: (() => void) | null; close(): void }; port2: { postMessage(message: null): void } };
   addEventListener(type: 'keydown', listener: (event: { timeStamp: number }) => void, options: { capture: true; once: true }): void;

@@ -19,10 +19,16 @@ console.log('vault (10,000 keys across 500 accounts, median of 5 opens)');
 const vault = await benchVault((line) => console.log(line));
 const vaultRatio = vault.bareHmacPerSecond / vault.vaultSignaturesPerSecond;
 console.log(`  open + unlock (no KDF): ${vault.openAndUnlockMs.toFixed(2)} ms (target < 50: ${verdict(vault.openAndUnlockMs < 50)})`);
-console.log(`  list accounts with their keys' kids and labels (what the search filters in the page): ${vault.listAccountsMs.toFixed(2)} ms (target < 50: ${verdict(vault.listAccountsMs < 50)})`);
+console.log(
+  `  list accounts with their keys' kids and labels (what the search filters in the page): ${vault.listAccountsMs.toFixed(2)} ms (target < 50: ${verdict(vault.listAccountsMs < 50)})`,
+);
 console.log(`  first signature of each key after unlock (row read + AES-GCM open + HMAC): ${format(vault.firstSignaturesPerSecond)} signatures/s`);
-console.log(`  signing through the vault (lookup + unlocked secret + HMAC): ${format(vault.vaultSignaturesPerSecond)} signatures/s (target >= 100,000: ${verdict(vault.vaultSignaturesPerSecond >= 100_000)})`);
-console.log(`  bare HMAC: ${format(vault.bareHmacPerSecond)} signatures/s; ratio: bare HMAC is ${vaultRatio.toFixed(2)}x the vault (target <= 3.00: ${verdict(vaultRatio <= 3)})`);
+console.log(
+  `  signing through the vault (lookup + unlocked secret + HMAC): ${format(vault.vaultSignaturesPerSecond)} signatures/s (target >= 100,000: ${verdict(vault.vaultSignaturesPerSecond >= 100_000)})`,
+);
+console.log(
+  `  bare HMAC: ${format(vault.bareHmacPerSecond)} signatures/s; ratio: bare HMAC is ${vaultRatio.toFixed(2)}x the vault (target <= 3.00: ${verdict(vaultRatio <= 3)})`,
+);
 console.log(`  KDF (scrypt N=2^17, r=8, p=1), slow on purpose: ${format(vault.kdfMs)} ms (expected 200 to 1,000)`);
 
 console.log('renderer (the build in out/renderer)');

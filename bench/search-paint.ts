@@ -47,7 +47,21 @@ function listFor(find: AccountFilter<SearchableAccount>, text: string): ListSign
  * keystrokes that change the list are measured: one that leaves it as it was paints nothing new.
  */
 function planKeystrokes(find: AccountFilter<SearchableAccount>, kids: string[]): Keystroke[] {
-  const queries = ['Meridian 1', 'hedge 13', 'Raven 7', 'quartz', (kids[1234] as string).slice(0, 5), 'Onyx 2', 'grid 4', (kids[4321] as string).slice(0, 4), 'Cobalt 11', 'taker 4', 'Zephyr 19', 'arb 250-', 'Summit'];
+  const queries = [
+    'Meridian 1',
+    'hedge 13',
+    'Raven 7',
+    'quartz',
+    (kids[1234] as string).slice(0, 5),
+    'Onyx 2',
+    'grid 4',
+    (kids[4321] as string).slice(0, 4),
+    'Cobalt 11',
+    'taker 4',
+    'Zephyr 19',
+    'arb 250-',
+    'Summit',
+  ];
   const plan: Keystroke[] = [];
   for (const query of queries) {
     let shownBefore = listFor(find, '');
@@ -61,7 +75,8 @@ function planKeystrokes(find: AccountFilter<SearchableAccount>, kids: string[]):
   return plan;
 }
 
-const waitUntilShown = (page: Page, list: ListSignature) => page.waitForFunction(([probe, shown]) => (globalThis as unknown as ProbeWindow)[probe]?.shows(shown) ?? false, [PAINT_PROBE, list] as const);
+const waitUntilShown = (page: Page, list: ListSignature) =>
+  page.waitForFunction(([probe, shown]) => (globalThis as unknown as ProbeWindow)[probe]?.shows(shown) ?? false, [PAINT_PROBE, list] as const);
 
 async function timeKeystroke(page: Page, step: Keystroke): Promise<number> {
   await page.getByLabel('Search accounts and keys').fill(step.before);

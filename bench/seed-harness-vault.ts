@@ -7,7 +7,33 @@ export const SEEDED_ACCOUNTS = 500;
 export const KEYS_PER_ACCOUNT = 20;
 
 // Account names a trader might give: 25 venues, numbered, so that typing a name narrows step by step.
-const VENUES = ['Aurora', 'Borealis', 'Cobalt', 'Delta', 'Ember', 'Falcon', 'Granite', 'Harbor', 'Indigo', 'Juniper', 'Kestrel', 'Lumen', 'Meridian', 'Nimbus', 'Onyx', 'Pioneer', 'Quartz', 'Raven', 'Summit', 'Tundra', 'Umber', 'Vortex', 'Willow', 'Xenon', 'Zephyr'];
+const VENUES = [
+  'Aurora',
+  'Borealis',
+  'Cobalt',
+  'Delta',
+  'Ember',
+  'Falcon',
+  'Granite',
+  'Harbor',
+  'Indigo',
+  'Juniper',
+  'Kestrel',
+  'Lumen',
+  'Meridian',
+  'Nimbus',
+  'Onyx',
+  'Pioneer',
+  'Quartz',
+  'Raven',
+  'Summit',
+  'Tundra',
+  'Umber',
+  'Vortex',
+  'Willow',
+  'Xenon',
+  'Zephyr',
+];
 const ROLES = ['maker', 'taker', 'hedge', 'arb', 'grid'];
 
 function must<T>(result: Result<T>): T {
@@ -28,7 +54,9 @@ export async function seedHarnessVault(channels: BackendChannels): Promise<strin
     const account = must(await channels['accounts.create']({ name: `${venue} ${number}`, baseUrl: `https://${venue.toLowerCase()}-${number}.example` }));
     for (let k = 0; k < KEYS_PER_ACCOUNT; k += 1) {
       const kid = randomBytes(8).toString('hex');
-      must(await channels['keys.import']({ accountId: account.id, kid, secret: randomBytes(16).toString('hex'), label: `${ROLES[k % ROLES.length]} ${a}-${k}` }));
+      must(
+        await channels['keys.import']({ accountId: account.id, kid, secret: randomBytes(16).toString('hex'), label: `${ROLES[k % ROLES.length]} ${a}-${k}` }),
+      );
       kids.push(kid);
     }
   }

@@ -17,7 +17,10 @@ function inputs(count: number): SigningInput[] {
 
 function bareHmac(batch: SigningInput[]): number {
   let sink = 0;
-  for (const { kid, secret, nonce } of batch) sink += createHmac('sha256', secret).update(nonce + kid).digest('hex').length;
+  for (const { kid, secret, nonce } of batch)
+    sink += createHmac('sha256', secret)
+      .update(nonce + kid)
+      .digest('hex').length;
   return sink;
 }
 

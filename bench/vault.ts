@@ -110,7 +110,9 @@ export async function benchVault(log: (line: string) => void): Promise<VaultFigu
     started = process.hrtime.bigint();
     for (let i = 0; i < SIGNATURES; i += 1) {
       const key = keys[i % keys.length] as (typeof keys)[number];
-      createHmac('sha256', key.secret).update((nonces[i] as string) + key.kid).digest('hex');
+      createHmac('sha256', key.secret)
+        .update((nonces[i] as string) + key.kid)
+        .digest('hex');
     }
     const bareHmacPerSecond = SIGNATURES / (elapsedMs(started) / 1000);
     vault.close();

@@ -14,7 +14,9 @@ export async function readSecret(io: CliIo, envName: string): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
   // One trailing line break is how files and `echo` end; anything else is part of the input.
-  const secret = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  const secret = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
   if (secret === '') throw new AppError('usage', `No secret: set ${envName}, or pipe the secret on standard input.`);
   return secret;
 }

@@ -3,7 +3,12 @@ import { parseRequestItems } from './request-items';
 
 describe('parseRequestItems', () => {
   it('puts name=value in the query for GET and DELETE', () => {
-    expect(parseRequestItems('GET', ['market=btcusd', 'limit=10'], undefined)).toEqual({ query: [['market', 'btcusd'], ['limit', '10']] });
+    expect(parseRequestItems('GET', ['market=btcusd', 'limit=10'], undefined)).toEqual({
+      query: [
+        ['market', 'btcusd'],
+        ['limit', '10'],
+      ],
+    });
     expect(parseRequestItems('DELETE', ['totp_code=123456'], undefined)).toEqual({ query: [['totp_code', '123456']] });
   });
 
@@ -15,7 +20,13 @@ describe('parseRequestItems', () => {
   });
 
   it('keeps everything after the first separator in the value', () => {
-    expect(parseRequestItems('GET', ['q=a=b', 'r==x==y', 'e='], undefined)).toEqual({ query: [['q', 'a=b'], ['r', 'x==y'], ['e', '']] });
+    expect(parseRequestItems('GET', ['q=a=b', 'r==x==y', 'e='], undefined)).toEqual({
+      query: [
+        ['q', 'a=b'],
+        ['r', 'x==y'],
+        ['e', ''],
+      ],
+    });
   });
 
   it('takes the whole body from --json', () => {

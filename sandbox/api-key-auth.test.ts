@@ -31,7 +31,7 @@ describe('API-key authentication (PROTOCOL.md section 1)', () => {
     expect(balances.status).toBe(200);
   });
 
-  it('accepts the headers of the app\'s own signer', async () => {
+  it("accepts the headers of the app's own signer", async () => {
     const { client, traderKey } = await start();
     const headers = signHeaders({ kid: traderKey.kid, secret: traderKey.secret, nonce: String(Date.now()) });
     const me = await client.request('GET', ME, { headers: { ...headers } });

@@ -63,7 +63,10 @@ export class ApiKeyStore {
 
 /** Scopes arrive as one comma-separated string. */
 export const parseScope = (scope: string | undefined): string[] =>
-  (scope ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+  (scope ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 
 export function presentApiKey(key: ApiKeyRecord): Record<string, unknown> {
   return {
@@ -81,8 +84,9 @@ export function presentApiKey(key: ApiKeyRecord): Record<string, unknown> {
  * storage record on 2.5 and earlier.
  */
 export function presentCreatedApiKey(key: ApiKeyRecord, shape: SecretShape): Record<string, unknown> {
-  const secret = shape === 'plain'
-    ? key.secret
-    : { request_id: '', lease_id: '', renewable: false, lease_duration: 0, data: { value: key.secret }, wrap_info: null, warnings: null, auth: null };
+  const secret =
+    shape === 'plain'
+      ? key.secret
+      : { request_id: '', lease_id: '', renewable: false, lease_duration: 0, data: { value: key.secret }, wrap_info: null, warnings: null, auth: null };
   return { ...presentApiKey(key), secret };
 }

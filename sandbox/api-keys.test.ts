@@ -13,7 +13,8 @@ async function start(options: SandboxOptions = {}) {
 }
 
 /** Calls as the owner of a key, signing each request afresh. */
-const asKey = (client: SandboxClient, key: { kid: string; secret: string }) =>
+const asKey =
+  (client: SandboxClient, key: { kid: string; secret: string }) =>
   (method: string, path: string, json?: unknown): Promise<Answer> =>
     client.request(method, path, json === undefined ? { headers: signedHeaders(key.kid, key.secret) } : { headers: signedHeaders(key.kid, key.secret), json });
 
@@ -40,7 +41,7 @@ describe('API keys (PROTOCOL.md section 3)', () => {
     expect(JSON.stringify(listed.body)).not.toContain(key.secret);
   });
 
-  it('sends the secret in Vault\'s record with secretShape vault', async () => {
+  it("sends the secret in Vault's record with secretShape vault", async () => {
     const { sandbox, client, pad } = await start({ secretShape: 'vault', seed: true });
     const created = await asKey(client, seededKey(sandbox, 0))('POST', KEYS, { algorithm: 'HS256', totp_code: pad.next() });
     expect(created.status).toBe(201);
@@ -129,7 +130,7 @@ describe('API keys (PROTOCOL.md section 3)', () => {
     expect([answer.status, errorsOf(answer)]).toEqual([422, ['resource.api_key.user_not_active']]);
   });
 
-  it('404 record.not_found for an unknown kid or another user\'s', async () => {
+  it("404 record.not_found for an unknown kid or another user's", async () => {
     const { sandbox, client, pad } = await start({ seed: true });
     const call = asKey(client, seededKey(sandbox, 0));
     const viewerKid = seededKey(sandbox, 2).kid;

@@ -48,7 +48,11 @@ function apiKeyOwner(request: SandboxRequest, state: SandboxState): UserRecord {
   // Symmetric on purpose, as Barong 2.4.5 and later: a nonce from the near future passes too.
   if (Math.abs(state.now() - Number(nonce)) >= state.config.nonceLifetimeMs) throw new HttpFailure(401, 'authz.nonce_expired');
   // Recomputed here rather than with the app's signer, so a bug there cannot hide itself.
-  const expected = Buffer.from(createHmac('sha256', key.secret).update(nonce + kid).digest('hex'));
+  const expected = Buffer.from(
+    createHmac('sha256', key.secret)
+      .update(nonce + kid)
+      .digest('hex'),
+  );
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new HttpFailure(401, 'authz.invalid_signature');
   if (key.state !== 'active') throw new HttpFailure(401, 'authz.apikey_not_active');

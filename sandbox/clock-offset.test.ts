@@ -75,6 +75,8 @@ describe('the sandbox clock offset', () => {
   });
 
   it('refuses an offset that is not a whole number of milliseconds', async () => {
-    await expect(startSandbox({ port: 0, clockOffsetMs: 1.5 })).rejects.toEqual(new AppError('usage', 'The clock offset must be a whole number of milliseconds, not 1.5.'));
+    await expect(startSandbox({ port: 0, clockOffsetMs: 1.5 })).rejects.toEqual(
+      new AppError('usage', 'The clock offset must be a whole number of milliseconds, not 1.5.'),
+    );
   });
 });

@@ -6,7 +6,20 @@ import { parseSandboxArgs, sandboxHelp, sandboxMain } from './command-line';
 
 describe('the sandbox command line', () => {
   it('reads every flag, in both spellings', () => {
-    expect(parseSandboxArgs(['--port', '0', '--nonce-lifetime-ms=2500', '--secret-shape', 'vault', '--session-expire-s', '60', '--clock-offset-ms', '-7000', '--seed'])).toEqual({
+    expect(
+      parseSandboxArgs([
+        '--port',
+        '0',
+        '--nonce-lifetime-ms=2500',
+        '--secret-shape',
+        'vault',
+        '--session-expire-s',
+        '60',
+        '--clock-offset-ms',
+        '-7000',
+        '--seed',
+      ]),
+    ).toEqual({
       help: false,
       options: { port: 0, nonceLifetimeMs: 2500, secretShape: 'vault', sessionExpireS: 60, clockOffsetMs: -7000, seed: true },
     });
@@ -15,7 +28,18 @@ describe('the sandbox command line', () => {
   });
 
   it('refuses bad flags and values with a usage error', async () => {
-    const bad = [['--bogus'], ['--port'], ['--port', '70000'], ['--port', 'abc'], ['--secret-shape', 'json'], ['--nonce-lifetime-ms', '0'], ['--seed=yes'], ['--clock-offset-ms', '1.5'], ['--clock-offset-ms', '86400001'], ['--clock-offset-ms']];
+    const bad = [
+      ['--bogus'],
+      ['--port'],
+      ['--port', '70000'],
+      ['--port', 'abc'],
+      ['--secret-shape', 'json'],
+      ['--nonce-lifetime-ms', '0'],
+      ['--seed=yes'],
+      ['--clock-offset-ms', '1.5'],
+      ['--clock-offset-ms', '86400001'],
+      ['--clock-offset-ms'],
+    ];
     for (const argv of bad) {
       const failure = sandboxMain(argv);
       await expect(failure, argv.join(' ')).rejects.toBeInstanceOf(AppError);

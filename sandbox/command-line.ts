@@ -42,9 +42,10 @@ export function parseSandboxArgs(argv: readonly string[]): ParsedArgs {
   const options: SandboxOptions = {};
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] ?? '';
-    const [flag = '', inline] = argument.startsWith('--') && argument.includes('=')
-      ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
-      : [argument, undefined];
+    const [flag = '', inline] =
+      argument.startsWith('--') && argument.includes('=')
+        ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
+        : [argument, undefined];
     if (flag === '--help' || flag === '-h') return { help: true };
     if (flag === '--seed') {
       if (inline !== undefined) throw new AppError('usage', '--seed takes no value.');

@@ -173,14 +173,24 @@ export class Exchange {
   private fillAtLastPrice(uid: string, market: Market, side: Side, volume: bigint): Order {
     const price = market.lastPrice;
     const total = multiply(price, volume);
-    const [paid, paying, received, receiving] = side === 'buy'
-      ? [market.quoteUnit, total, market.baseUnit, volume]
-      : [market.baseUnit, volume, market.quoteUnit, total];
+    const [paid, paying, received, receiving] =
+      side === 'buy' ? [market.quoteUnit, total, market.baseUnit, volume] : [market.baseUnit, volume, market.quoteUnit, total];
     const payer = this.account(uid, paid);
     if (payer.balance < paying) throw new HttpFailure(422, 'market.account.insufficient_balance');
     payer.balance -= paying;
     this.account(uid, received).balance += receiving;
-    const order = this.record({ uid, market, side, ordType: 'market', price: null, originVolume: volume, remainingVolume: 0n, funds: total, state: 'done', tradesCount: 1 });
+    const order = this.record({
+      uid,
+      market,
+      side,
+      ordType: 'market',
+      price: null,
+      originVolume: volume,
+      remainingVolume: 0n,
+      funds: total,
+      state: 'done',
+      tradesCount: 1,
+    });
     this.trades.push({ id: this.nextTradeId++, uid, market, price, amount: volume, side, orderId: order.id, createdAt: order.createdAt });
     return order;
   }

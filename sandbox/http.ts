@@ -30,8 +30,7 @@ export class HttpFailure extends Error {
   }
 }
 
-export const json = (status: number, body: unknown, headers?: Record<string, string>): Reply =>
-  headers ? { status, body, headers } : { status, body };
+export const json = (status: number, body: unknown, headers?: Record<string, string>): Reply => (headers ? { status, body, headers } : { status, body });
 
 export const MAX_BODY_BYTES = 64 * 1024;
 

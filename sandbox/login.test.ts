@@ -6,7 +6,23 @@ const SESSIONS = '/api/v2/barong/identity/sessions';
 
 const start = startTestSandbox;
 
-const USER_FIELDS = ['email', 'uid', 'role', 'level', 'otp', 'state', 'referral_uid', 'data', 'username', 'labels', 'phones', 'profiles', 'data_storages', 'created_at', 'updated_at'];
+const USER_FIELDS = [
+  'email',
+  'uid',
+  'role',
+  'level',
+  'otp',
+  'state',
+  'referral_uid',
+  'data',
+  'username',
+  'labels',
+  'phones',
+  'profiles',
+  'data_storages',
+  'created_at',
+  'updated_at',
+];
 
 describe('session login (PROTOCOL.md section 2)', () => {
   it('logs in a user without 2FA: 200, user fields, csrf_token and an HttpOnly session cookie', async () => {

@@ -18,10 +18,7 @@ export interface Route {
   handle(call: Call): Reply;
 }
 
-export type RouteMatch =
-  | { kind: 'found'; route: Route; pathParams: Record<string, string> }
-  | { kind: 'wrong_method' }
-  | { kind: 'none' };
+export type RouteMatch = { kind: 'found'; route: Route; pathParams: Record<string, string> } | { kind: 'wrong_method' } | { kind: 'none' };
 
 function matchPath(pattern: string, path: string): Record<string, string> | undefined {
   const wanted = pattern.split('/');

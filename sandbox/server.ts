@@ -61,9 +61,8 @@ async function handle(incoming: IncomingMessage, response: ServerResponse, state
     reply = await dispatch(incoming, state);
   } catch (error) {
     // Anything unexpected becomes a bare 500: never a stack trace on the wire.
-    reply = error instanceof HttpFailure
-      ? { status: error.status, body: { errors: error.codes } }
-      : { status: 500, body: { errors: ['server.internal_error'] } };
+    reply =
+      error instanceof HttpFailure ? { status: error.status, body: { errors: error.codes } } : { status: 500, body: { errors: ['server.internal_error'] } };
   }
   try {
     send(response, reply, state.now());

@@ -114,14 +114,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       },
     },
     // Closing twice is harmless, so a test may close early and its clean-up close again.
-    close: () => new Promise<void>((resolve, reject) => {
-      if (!server.listening) {
-        resolve();
-        return;
-      }
-      server.close((error) => (error ? reject(error) : resolve()));
-      // Keep-alive sockets would otherwise hold close() open until they time out.
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        if (!server.listening) {
+          resolve();
+          return;
+        }
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive sockets would otherwise hold close() open until they time out.
+        server.closeAllConnections();
+      }),
   };
 }

@@ -78,7 +78,9 @@ export function signedHeaders(kid: string, secret: string, nonce = String(Date.n
   return {
     'X-Auth-Apikey': kid,
     'X-Auth-Nonce': nonce,
-    'X-Auth-Signature': createHmac('sha256', secret).update(nonce + kid).digest('hex'),
+    'X-Auth-Signature': createHmac('sha256', secret)
+      .update(nonce + kid)
+      .digest('hex'),
   };
 }
 

@@ -30,5 +30,4 @@ export function spendTotpCode(user: UserRecord, secret: string, code: string, no
 
 export const newTotpSecret = (): string => generateSecret({ length: 10 });
 
-export const totpUri = (email: string, secret: string): string =>
-  generateURI({ issuer: 'Barong Sandbox', label: email, secret });
+export const totpUri = (email: string, secret: string): string => generateURI({ issuer: 'Barong Sandbox', label: email, secret });

@@ -45,12 +45,48 @@ interface FixedUser extends SandboxUser {
  *   level 0 so that Peatio refuses it trading (`market.trade.not_permitted`).
  */
 const FIXED_USERS: readonly FixedUser[] = [
-  { uid: 'ID0000000001', email: 'trader@sandbox.test', password: 'Trader-Sandbox-1', totpSecret: 'JBSWY3DPEHPK3PXP', state: 'active', otp: true, role: 'member', level: 3 },
+  {
+    uid: 'ID0000000001',
+    email: 'trader@sandbox.test',
+    password: 'Trader-Sandbox-1',
+    totpSecret: 'JBSWY3DPEHPK3PXP',
+    state: 'active',
+    otp: true,
+    role: 'member',
+    level: 3,
+  },
   { uid: 'ID0000000002', email: 'no2fa@sandbox.test', password: 'No2fa-Sandbox-1', totpSecret: null, state: 'active', otp: false, role: 'member', level: 3 },
-  { uid: 'ID0000000003', email: 'viewer@sandbox.test', password: 'Viewer-Sandbox-1', totpSecret: 'GEZDGNBVGY3TQOJQ', state: 'active', otp: true, role: 'viewer', level: 3 },
-  { uid: 'ID0000000004', email: 'pending@sandbox.test', password: 'Pending-Sandbox-1', totpSecret: 'MFRGGZDFMZTWQ2LK', state: 'pending', otp: true, role: 'member', level: 0 },
+  {
+    uid: 'ID0000000003',
+    email: 'viewer@sandbox.test',
+    password: 'Viewer-Sandbox-1',
+    totpSecret: 'GEZDGNBVGY3TQOJQ',
+    state: 'active',
+    otp: true,
+    role: 'viewer',
+    level: 3,
+  },
+  {
+    uid: 'ID0000000004',
+    email: 'pending@sandbox.test',
+    password: 'Pending-Sandbox-1',
+    totpSecret: 'MFRGGZDFMZTWQ2LK',
+    state: 'pending',
+    otp: true,
+    role: 'member',
+    level: 0,
+  },
   { uid: 'ID0000000005', email: 'banned@sandbox.test', password: 'Banned-Sandbox-1', totpSecret: null, state: 'banned', otp: false, role: 'member', level: 3 },
-  { uid: 'ID0000000006', email: 'deleted@sandbox.test', password: 'Deleted-Sandbox-1', totpSecret: null, state: 'deleted', otp: false, role: 'member', level: 3 },
+  {
+    uid: 'ID0000000006',
+    email: 'deleted@sandbox.test',
+    password: 'Deleted-Sandbox-1',
+    totpSecret: null,
+    state: 'deleted',
+    otp: false,
+    role: 'member',
+    level: 3,
+  },
   { uid: 'ID0000000007', email: 'locked@sandbox.test', password: 'Locked-Sandbox-1', totpSecret: null, state: 'locked', otp: false, role: 'member', level: 3 },
 ];
 
@@ -67,8 +103,18 @@ export class UserStore {
     for (const fixed of FIXED_USERS) {
       const { uid, email, password, role, level, state, otp, totpSecret } = fixed;
       const record: UserRecord = {
-        uid, email, password, role, level, state, otp, totpSecret,
-        pendingTotpSecret: null, lastTotpStep: -1, createdAt: CREATED_AT, updatedAt: CREATED_AT,
+        uid,
+        email,
+        password,
+        role,
+        level,
+        state,
+        otp,
+        totpSecret,
+        pendingTotpSecret: null,
+        lastTotpStep: -1,
+        createdAt: CREATED_AT,
+        updatedAt: CREATED_AT,
       };
       this.byEmail.set(email, record);
       this.byUid.set(uid, record);

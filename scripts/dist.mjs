@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, buildMain } from './build-main.mjs';
 
-const run = (command, args, env = process.env) => spawnSync(command, args, { cwd: ROOT, env, stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
+const run = (command, args, env = process.env) =>
+  spawnSync(command, args, { cwd: ROOT, env, stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
 // npm hands its own nodedir (Node's headers) to scripts; node-gyp would then build better-sqlite3
 // for Node while electron-builder labels it Electron's, and the packed app could not load it.
 const builderEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_(nodedir|target|runtime|disturl|dist_url)$/i.test(name)));

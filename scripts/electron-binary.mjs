@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const MISSING_ELECTRON =
-  "Electron's binary is not installed: it is downloaded on first run on a machine with internet; run npm start there";
+export const MISSING_ELECTRON = "Electron's binary is not installed: it is downloaded on first run on a machine with internet; run npm start there";
 
 /**
  * The Electron executable, found as the electron package finds it, or null when it was never

@@ -48,7 +48,7 @@ const CATALOGUE: Record<string, Entry> = {
     action: 'Enable the key again (turning 2FA off disables every key).',
   },
   'authz.invalid_session': {
-    message: 'There is no valid session: it expired, or the key owner\'s account is not active.',
+    message: "There is no valid session: it expired, or the key owner's account is not active.",
     action: 'Log in again.',
   },
   'authz.disabled_2fa': {
@@ -56,7 +56,7 @@ const CATALOGUE: Record<string, Entry> = {
     action: 'Turn 2FA on for the account, then enable the key again.',
   },
   'authz.invalid_permission': {
-    message: 'The account\'s role may not call this endpoint.',
+    message: "The account's role may not call this endpoint.",
     action: 'Ask the exchange for the needed permissions, or use another endpoint.',
   },
   'authz.permission_denied': {
@@ -69,7 +69,7 @@ const CATALOGUE: Record<string, Entry> = {
   },
   // Older servers (2.4.0 to 2.4.4) only.
   'authz.nonce_from_future': {
-    message: 'The nonce is ahead of the exchange\'s clock (older Barong servers refuse this).',
+    message: "The nonce is ahead of the exchange's clock (older Barong servers refuse this).",
     action: 'Sync the clock with the exchange and sign again.',
   },
   'authz.signature_blacklisted': {
@@ -97,7 +97,7 @@ const CATALOGUE: Record<string, Entry> = {
   'identity.session.not_found': { message: 'There is no session to log out of.', action: 'Nothing to do: you are logged out.' },
   'identity.captcha.required': {
     message: 'The exchange asks for a captcha on login.',
-    action: 'Log in once in the exchange\'s web site; captcha logins are not supported here.',
+    action: "Log in once in the exchange's web site; captcha logins are not supported here.",
   },
   'identity.captcha.verification_failed': {
     message: 'The captcha was not accepted.',
@@ -113,7 +113,7 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'authz.user_not_active': { message: 'The account is no longer active.', action: 'Contact the exchange.' },
   'authz.missing_csrf_token': {
-    message: 'The request lacks the session\'s CSRF token.',
+    message: "The request lacks the session's CSRF token.",
     action: 'Log in again to get a fresh session.',
   },
   'authz.csrf_token_mismatch': {
@@ -138,16 +138,16 @@ const CATALOGUE: Record<string, Entry> = {
   },
   // Peatio level rules.
   'market.trade.not_permitted': {
-    message: 'The account\'s level does not allow trading.',
-    action: 'Complete the exchange\'s verification to trade.',
+    message: "The account's level does not allow trading.",
+    action: "Complete the exchange's verification to trade.",
   },
   'account.withdraw.not_permitted': {
-    message: 'The account\'s level does not allow withdrawals.',
-    action: 'Complete the exchange\'s verification to withdraw.',
+    message: "The account's level does not allow withdrawals.",
+    action: "Complete the exchange's verification to withdraw.",
   },
   'account.deposit.not_permitted': {
-    message: 'The account\'s level does not allow deposits.',
-    action: 'Complete the exchange\'s verification to deposit.',
+    message: "The account's level does not allow deposits.",
+    action: "Complete the exchange's verification to deposit.",
   },
 };
 
@@ -165,7 +165,7 @@ function lookup(code: string): Entry | undefined {
   const kind = code.slice(RESTRICTION_PREFIX.length);
   return {
     message: `The exchange restricts access from here (${kind}).`,
-    action: 'Check the exchange\'s restrictions on your IP address or country.',
+    action: "Check the exchange's restrictions on your IP address or country.",
   };
 }
 

@@ -38,12 +38,16 @@ describe('parseHttpDate', () => {
     expect(parseHttpDate(new Date(1_700_000_000_000).toUTCString())).toBe(1_700_000_000);
   });
 
-  it.each(['', 'yesterday', 'Sun, 06 Nov 1994 08:49:37 UTC', 'Sun, 31 Feb 1994 08:49:37 GMT', 'Sun, 06 Nov 1994 24:49:37 GMT', 'Sun, 06 Foo 1994 08:49:37 GMT'])(
-    'returns undefined for %j',
-    (value) => {
-      expect(parseHttpDate(value)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    'yesterday',
+    'Sun, 06 Nov 1994 08:49:37 UTC',
+    'Sun, 31 Feb 1994 08:49:37 GMT',
+    'Sun, 06 Nov 1994 24:49:37 GMT',
+    'Sun, 06 Foo 1994 08:49:37 GMT',
+  ])('returns undefined for %j', (value) => {
+    expect(parseHttpDate(value)).toBeUndefined();
+  });
 });
 
 describe('NonceClock', () => {

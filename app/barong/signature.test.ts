@@ -15,13 +15,17 @@ describe('signature', () => {
 
   it('uses the secret as ASCII bytes, not hex-decoded', () => {
     const secret = '2d0b4979c7fe6986daa8e21d1dc0644f';
-    const hexDecoded = createHmac('sha256', Buffer.from(secret, 'hex')).update('1' + 'kid').digest('hex');
+    const hexDecoded = createHmac('sha256', Buffer.from(secret, 'hex'))
+      .update('1' + 'kid')
+      .digest('hex');
     expect(computeSignature({ secret, nonce: '1', kid: 'kid' })).not.toBe(hexDecoded);
   });
 
   it('covers only nonce + kid, in that order', () => {
     const input = { secret: 's3cr3t', nonce: '1584524005143', kid: '61d025b8573501c2' };
-    const swapped = createHmac('sha256', input.secret).update(input.kid + input.nonce).digest('hex');
+    const swapped = createHmac('sha256', input.secret)
+      .update(input.kid + input.nonce)
+      .digest('hex');
     expect(computeSignature(input)).not.toBe(swapped);
     expect(computeSignature(input)).toMatch(/^[0-9a-f]{64}$/);
   });

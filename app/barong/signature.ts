@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import type { AuthHeaders } from './auth-headers';
 import { checkKid, checkNonce, checkSecret } from './credentials';
 
-
 export interface SigningInput {
   kid: string;
   secret: string;
@@ -16,7 +15,9 @@ export interface SigningInput {
  * can wipe them afterwards.
  */
 export function computeSignature({ kid, secret, nonce }: Omit<SigningInput, 'secret'> & { secret: string | Uint8Array }): string {
-  return createHmac('sha256', secret).update(nonce + kid).digest('hex');
+  return createHmac('sha256', secret)
+    .update(nonce + kid)
+    .digest('hex');
 }
 
 /** Validates the input and returns the three headers. Throws AppError on malformed input. */

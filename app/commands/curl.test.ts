@@ -8,9 +8,16 @@ const request = balancesRequest;
 
 describe('renderCurl', () => {
   it('writes a GET with the encoded query in the URL', () => {
-    expect(renderCurl(request({ query: [['currency', 'btc'], ['note', "it's [1]"]] }))).toBe(
-      `curl -sS -X GET 'https://exchange.example/api/v2/peatio/account/balances?currency=btc&note=it%27s%20%5B1%5D' ${HEADERS}`,
-    );
+    expect(
+      renderCurl(
+        request({
+          query: [
+            ['currency', 'btc'],
+            ['note', "it's [1]"],
+          ],
+        }),
+      ),
+    ).toBe(`curl -sS -X GET 'https://exchange.example/api/v2/peatio/account/balances?currency=btc&note=it%27s%20%5B1%5D' ${HEADERS}`);
   });
 
   it('sends a JSON body with --data-raw and a Content-Type', () => {

@@ -22,9 +22,17 @@ describe('renderHttpie', () => {
   });
 
   it('escapes separator characters in names and a leading = or @ in values', () => {
-    expect(renderHttpie(request({ query: [['a:b=c', '=@x'], ['at', '@file'], ['t', '12:00']] }))).toContain(
-      String.raw`'a\:b\=c==\=@x' 'at==\@file' 't==12:00'`,
-    );
+    expect(
+      renderHttpie(
+        request({
+          query: [
+            ['a:b=c', '=@x'],
+            ['at', '@file'],
+            ['t', '12:00'],
+          ],
+        }),
+      ),
+    ).toContain(String.raw`'a\:b\=c==\=@x' 'at==\@file' 't==12:00'`);
     expect(renderHttpie(request({ method: 'POST', body: { email: '@me', eq: '=x' } }))).toContain(String.raw`'email=\@me' 'eq=\=x'`);
   });
 
@@ -50,8 +58,28 @@ describe('renderHttpie', () => {
 
   it('puts the query in the URL when httpie would regroup repeated names or cannot write an item', () => {
     // httpie would send a=1&a=3&b=2.
-    expect(renderHttpie(request({ query: [['a', '1'], ['b', '2'], ['a', '3']] }))).toContain(`/balances?a=1&b=2&a=3' 'X-Auth`);
-    expect(renderHttpie(request({ query: [['a', '1'], ['a', '2'], ['b', '3']] }))).toContain(`/balances' 'a==1' 'a==2' 'b==3'`);
+    expect(
+      renderHttpie(
+        request({
+          query: [
+            ['a', '1'],
+            ['b', '2'],
+            ['a', '3'],
+          ],
+        }),
+      ),
+    ).toContain(`/balances?a=1&b=2&a=3' 'X-Auth`);
+    expect(
+      renderHttpie(
+        request({
+          query: [
+            ['a', '1'],
+            ['a', '2'],
+            ['b', '3'],
+          ],
+        }),
+      ),
+    ).toContain(`/balances' 'a==1' 'a==2' 'b==3'`);
     expect(renderHttpie(request({ query: [['x', 'a\\=b']] }))).toContain(`/balances?x=a%5C%3Db'`);
     expect(renderHttpie(request({ query: [['x\\', '1']] }))).toContain(`/balances?x%5C=1'`);
   });

@@ -66,16 +66,15 @@ function bodyItems(body: JsonValue): string[] | undefined {
 export function renderHttpie(request: SignedRequest): string {
   const kid = request.headers['X-Auth-Apikey'];
   if (UNWRITABLE_VALUE.test(kid)) {
-    throw new AppError('input.kid_unsupported', 'httpie cannot send this key id: it reads a backslash before ":", ";", "=" or "@" as an escape. Use the curl format.');
+    throw new AppError(
+      'input.kid_unsupported',
+      'httpie cannot send this key id: it reads a backslash before ":", ";", "=" or "@" as an escape. Use the curl format.',
+    );
   }
   const query = queryItems(request.query);
   const body = request.body === undefined ? undefined : bodyItems(request.body);
   const raw = request.body !== undefined && body === undefined ? requestBody(request) : undefined;
-  const items = [
-    ...(query ?? []),
-    ...AUTH_HEADER_NAMES.map((name) => `${name}:${escapeValue(request.headers[name])}`),
-    ...(body ?? []),
-  ];
+  const items = [...(query ?? []), ...AUTH_HEADER_NAMES.map((name) => `${name}:${escapeValue(request.headers[name])}`), ...(body ?? [])];
   // A query that httpie cannot write as items goes into the URL, already encoded, in order.
   const url = requestUrl(query ? { ...request, query: [] } : request);
   return [

@@ -12,9 +12,18 @@ const spec = (overrides: Partial<RequestSpec> = {}): RequestSpec => ({
 
 describe('requestUrl', () => {
   it('encodes the path and query and joins the base without a double slash', () => {
-    expect(requestUrl(spec({ baseUrl: 'https://exchange.example/', path: "/a b/it's", query: [['q', 'x&y=z'], ['q', '€']] }))).toBe(
-      'https://exchange.example/a%20b/it%27s?q=x%26y%3Dz&q=%E2%82%AC',
-    );
+    expect(
+      requestUrl(
+        spec({
+          baseUrl: 'https://exchange.example/',
+          path: "/a b/it's",
+          query: [
+            ['q', 'x&y=z'],
+            ['q', '€'],
+          ],
+        }),
+      ),
+    ).toBe('https://exchange.example/a%20b/it%27s?q=x%26y%3Dz&q=%E2%82%AC');
   });
 
   it('encodes a base path prefix that the URL parser accepts raw', () => {
@@ -41,13 +50,21 @@ describe('checkRequestSpec', () => {
   });
 
   // Plain HTTP would put the signature and the body on the network in the clear: only this computer may be reached so.
-  it.each(['http://exchange.example', 'http://10.0.0.1:8080', 'http://localhost.example', 'ftp://127.0.0.1'])('refuses %s as a base URL, as an account does', (baseUrl) => {
-    expect(() => checkRequestSpec(spec({ baseUrl }))).toThrow(expect.objectContaining({ code: 'input.base_url_invalid', message: expect.stringContaining('https://') }));
-  });
+  it.each(['http://exchange.example', 'http://10.0.0.1:8080', 'http://localhost.example', 'ftp://127.0.0.1'])(
+    'refuses %s as a base URL, as an account does',
+    (baseUrl) => {
+      expect(() => checkRequestSpec(spec({ baseUrl }))).toThrow(
+        expect.objectContaining({ code: 'input.base_url_invalid', message: expect.stringContaining('https://') }),
+      );
+    },
+  );
 
-  it.each(['https://exchange.example/base', 'http://127.0.0.1:4000', 'http://127.8.9.10', 'http://localhost:1', 'http://[::1]:8080'])('accepts %s', (baseUrl) => {
-    expect(() => checkRequestSpec(spec({ baseUrl }))).not.toThrow();
-  });
+  it.each(['https://exchange.example/base', 'http://127.0.0.1:4000', 'http://127.8.9.10', 'http://localhost:1', 'http://[::1]:8080'])(
+    'accepts %s',
+    (baseUrl) => {
+      expect(() => checkRequestSpec(spec({ baseUrl }))).not.toThrow();
+    },
+  );
 
   it('accepts a surrogate pair and a body with NUL and lone surrogates, which JSON escapes', () => {
     expect(() => checkRequestSpec(spec({ path: '/😀', body: { note: 'a\0b\uD800' } }))).not.toThrow();

@@ -70,14 +70,18 @@ export function checkSignedRequest(request: SignedRequest): void {
 }
 
 // RFC 3986 unreserved characters stay as they are; everything else is percent-encoded as UTF-8.
-const encodeComponent = (value: string): string =>
-  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const encodeComponent = (value: string): string => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** The path as it goes on the wire: each segment percent-encoded, existing %XX escapes kept. */
 export function encodePath(path: string): string {
   return path
     .split('/')
-    .map((segment) => segment.split(/(%[0-9A-Fa-f]{2})/).map((part, i) => (i % 2 === 1 ? part : encodeComponent(part))).join(''))
+    .map((segment) =>
+      segment
+        .split(/(%[0-9A-Fa-f]{2})/)
+        .map((part, i) => (i % 2 === 1 ? part : encodeComponent(part)))
+        .join(''),
+    )
     .join('/');
 }
 

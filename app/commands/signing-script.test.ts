@@ -40,6 +40,8 @@ describe('renderSigningScript', () => {
 
   it('refuses a bad kid and a bad request', () => {
     expect(() => renderSigningScript(spec, { kid: 'has space' })).toThrow(expect.objectContaining({ code: 'input.kid_invalid' }));
-    expect(() => renderSigningScript({ ...spec, baseUrl: 'ftp://x' }, { kid: '61d025b8573501c2' })).toThrow(expect.objectContaining({ code: 'input.base_url_invalid' }));
+    expect(() => renderSigningScript({ ...spec, baseUrl: 'ftp://x' }, { kid: '61d025b8573501c2' })).toThrow(
+      expect.objectContaining({ code: 'input.base_url_invalid' }),
+    );
   });
 });

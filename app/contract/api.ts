@@ -11,9 +11,8 @@ export type ChannelResult<C extends ChannelName> = Result<ResponseOf<C>>;
 type NamespaceOf<Name extends string> = Name extends `${infer Namespace}.${string}` ? Namespace : never;
 export type Namespace = NamespaceOf<ChannelName | EventName>;
 
-type Call<C extends ChannelName> = undefined extends RequestOf<C>
-  ? (input?: RequestOf<C>) => Promise<ChannelResult<C>>
-  : (input: RequestOf<C>) => Promise<ChannelResult<C>>;
+type Call<C extends ChannelName> =
+  undefined extends RequestOf<C> ? (input?: RequestOf<C>) => Promise<ChannelResult<C>> : (input: RequestOf<C>) => Promise<ChannelResult<C>>;
 
 export type Unsubscribe = () => void;
 
@@ -22,7 +21,9 @@ export type Api = {
   readonly [N in Namespace]: {
     readonly [C in ChannelName as C extends `${N}.${infer Method}` ? Method : never]: Call<C>;
   } & {
-    readonly [E in EventName as E extends `${N}.${infer Event}` ? `on${Capitalize<Event>}` : never]: (listener: (payload: EventPayload<E>) => void) => Unsubscribe;
+    readonly [E in EventName as E extends `${N}.${infer Event}` ? `on${Capitalize<Event>}` : never]: (
+      listener: (payload: EventPayload<E>) => void,
+    ) => Unsubscribe;
   };
 };
 

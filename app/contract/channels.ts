@@ -51,7 +51,10 @@ const signing = z.object({ keyId: idSchema, format: z.enum(COMMAND_FORMATS), req
 /** The longest backup the vault takes, as base64 characters: the cap keeps a hostile payload from filling memory. */
 export const BACKUP_BASE64_MAX_CHARS = 64 * 1024 * 1024;
 /** Base64 of an encrypted backup file. */
-const backupFile = z.string().max(BACKUP_BASE64_MAX_CHARS).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not a backup file.');
+const backupFile = z
+  .string()
+  .max(BACKUP_BASE64_MAX_CHARS)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not a backup file.');
 
 /**
  * Every IPC channel, as `namespace.method`, with the schema of its request and of its answer's
@@ -97,7 +100,10 @@ export const contract = {
 
   'exchange.session': channel(byAccount, sessionStateSchema),
   /** Answers `code_needed` when Barong wants a 2FA code and the account stores no seed. */
-  'exchange.login': channel(z.object({ accountId: idSchema, email: z.string().max(320), password: z.string().min(1).max(1024), ...optionalCode }), loginAnswerSchema),
+  'exchange.login': channel(
+    z.object({ accountId: idSchema, email: z.string().max(320), password: z.string().min(1).max(1024), ...optionalCode }),
+    loginAnswerSchema,
+  ),
   'exchange.logout': channel(byAccount, sessionStateSchema),
   /** "Validate session": the balances, which only a live session can read. */
   'exchange.balances': channel(byAccount, z.array(balanceSchema)),

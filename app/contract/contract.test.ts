@@ -62,7 +62,19 @@ describe('the IPC contract', () => {
   });
 
   it('checks answers strictly, so that an extra field (a secret) fails the check', () => {
-    const account = { id: 'a', name: 'n', baseUrl: 'https://x.example', nonceLifetimeMs: 5000, loginEmail: null, notes: null, color: null, sortOrder: 0, hasTotpSeed: false, createdAt: 1, updatedAt: 1 };
+    const account = {
+      id: 'a',
+      name: 'n',
+      baseUrl: 'https://x.example',
+      nonceLifetimeMs: 5000,
+      loginEmail: null,
+      notes: null,
+      color: null,
+      sortOrder: 0,
+      hasTotpSeed: false,
+      createdAt: 1,
+      updatedAt: 1,
+    };
     expect(contract['accounts.get'].response.safeParse(account).success).toBe(true);
     expect(contract['accounts.get'].response.safeParse({ ...account, totpSeed: 'JBSWY3DPEHPK3PXP' }).success).toBe(false);
   });

@@ -184,7 +184,10 @@ export const typedCodeSchema = z
 export const requestSpecSchema = z.object({
   method: z.enum(HTTP_METHODS),
   path: bounded(2000),
-  query: z.array(z.tuple([bounded(2000), bounded(10_000)])).max(200).default([]),
+  query: z
+    .array(z.tuple([bounded(2000), bounded(10_000)]))
+    .max(200)
+    .default([]),
   body: jsonValueSchema.optional(),
 });
 

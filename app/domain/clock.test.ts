@@ -31,7 +31,9 @@ describe('the clock offset bound', () => {
   });
 
   it('names the measured difference and the fix in its words', () => {
-    expect(clockOffsetTooLargeWords(3_600_000)).toMatch(/^The exchange's clock is 3600\.0 s ahead of this computer's, more than the 30 s .* Set this computer's clock right/);
+    expect(clockOffsetTooLargeWords(3_600_000)).toMatch(
+      /^The exchange's clock is 3600\.0 s ahead of this computer's, more than the 30 s .* Set this computer's clock right/,
+    );
     expect(clockOffsetTooLargeWords(-31_250)).toContain('31.3 s behind');
   });
 });

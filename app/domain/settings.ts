@@ -20,12 +20,7 @@ export const settingsSchema = z.object({
     .max(24 * 60, AUTO_LOCK_RANGE)
     .default(10),
   /** 0 leaves the clipboard alone. */
-  clipboardClearSeconds: z
-    .number()
-    .int('Clipboard clearing takes a whole number of seconds.')
-    .min(0, CLIPBOARD_RANGE)
-    .max(600, CLIPBOARD_RANGE)
-    .default(20),
+  clipboardClearSeconds: z.number().int('Clipboard clearing takes a whole number of seconds.').min(0, CLIPBOARD_RANGE).max(600, CLIPBOARD_RANGE).default(20),
   defaultCommandFormat: z.enum(COMMAND_FORMATS).default('curl'),
   theme: z.enum(THEMES).default('system'),
 });

@@ -27,12 +27,12 @@ export const ERROR_CODES = {
   internal: entry(failed, 'Something went wrong inside the app. Try again; if it keeps happening, restart the app.'),
   usage: entry(usage, 'The command line is not right: see --help for the options.'),
 
-  'ipc.sender_refused': entry(locked, 'This request did not come from the app\'s own window, so it was refused.'),
+  'ipc.sender_refused': entry(locked, "This request did not come from the app's own window, so it was refused."),
   'door.channel_refused': entry(locked, 'This channel is not open to this caller.'),
 
   'owner.passphrase_required': entry(locked, 'Enter the vault passphrase to confirm this.'),
   'owner.denied': entry(locked, 'Not confirmed: nothing was changed.'),
-  'owner.unavailable': entry(locked, 'This change needs the owner\'s confirmation, which this place cannot ask for.'),
+  'owner.unavailable': entry(locked, "This change needs the owner's confirmation, which this place cannot ask for."),
   'owner.busy': entry(locked, 'Barong Vault is already asking for a confirmation: answer that one first.'),
 
   'vault.not_set_up': entry(locked, 'There is no vault yet: create one first.'),
@@ -42,9 +42,9 @@ export const ERROR_CODES = {
   'vault.throttled': entry(locked, 'Too many wrong tries: wait a moment before the next one.'),
   'vault.tampered': entry(failed, 'The vault file was changed outside Barong Vault, so it is not trusted. Restore it from a backup.'),
   'vault.newer_version': entry(failed, 'The vault was written by a newer Barong Vault: update the app to open it.'),
-  'vault.keychain_insecure': entry(locked, 'This computer\'s keychain does not keep secrets safely: use a passphrase.'),
-  'vault.keychain_unavailable': entry(locked, 'This computer\'s keychain cannot be used now: unlock with the passphrase.'),
-  'vault.keychain_changed': entry(locked, 'The keychain no longer holds this vault\'s key: use the passphrase.'),
+  'vault.keychain_insecure': entry(locked, "This computer's keychain does not keep secrets safely: use a passphrase."),
+  'vault.keychain_unavailable': entry(locked, "This computer's keychain cannot be used now: unlock with the passphrase."),
+  'vault.keychain_changed': entry(locked, "The keychain no longer holds this vault's key: use the passphrase."),
   'vault.no_unlock_method': entry(usage, 'The vault needs a passphrase or the keychain to unlock it.'),
   'vault.passphrase_required': entry(locked, 'The current passphrase is needed for this.'),
   'vault.not_found': entry(usage, 'There is no such item in the vault.'),
@@ -58,7 +58,7 @@ export const ERROR_CODES = {
   'backup.unreadable': entry(usage, 'The backup file could not be read.'),
 
   'clock.no_server_time': entry(exchangeRefused, 'The exchange answered without telling its time.'),
-  'clock.offset_too_large': entry(failed, 'The exchange\'s clock and this computer\'s are too far apart: set this computer\'s clock right, then sync again.'),
+  'clock.offset_too_large': entry(failed, "The exchange's clock and this computer's are too far apart: set this computer's clock right, then sync again."),
 
   'clipboard.unavailable': entry(failed, 'There is no clipboard here to copy to.'),
 
@@ -80,23 +80,23 @@ export const ERROR_CODES = {
   'input.kid_unsupported': entry(usage, 'This command format cannot send this key id: use the curl format.'),
   'input.secret_blank': entry(usage, 'The secret is empty.'),
   'input.secret_invalid': entry(usage, 'The secret has characters that cannot be signed with.'),
-  'input.secret_env_invalid': entry(usage, 'The name of the secret\'s environment variable is not a valid name.'),
+  'input.secret_env_invalid': entry(usage, "The name of the secret's environment variable is not a valid name."),
   'input.nonce_invalid': entry(usage, 'The nonce must be a positive whole number of milliseconds.'),
   'input.nonce_lifetime_invalid': entry(usage, 'The nonce lifetime must be a positive whole number of milliseconds.'),
   'input.signature_invalid': entry(usage, 'The signature must be 64 lower-case hex characters (HMAC-SHA256).'),
   'input.wrong_account': entry(usage, 'This key belongs to another account.'),
 
   'network.cancelled': entry(network, 'The request was cancelled.'),
-  'network.dns': entry(network, 'The exchange\'s address could not be found (DNS): check the address and the connection.'),
+  'network.dns': entry(network, "The exchange's address could not be found (DNS): check the address and the connection."),
   'network.refused': entry(network, 'The exchange refused the connection: is the address right, and the exchange up?'),
   'network.reset': entry(network, 'The exchange closed the connection unexpectedly.'),
   'network.timeout': entry(network, 'The exchange did not answer in time.'),
   'network.unreachable': entry(network, 'The exchange cannot be reached: check the connection.'),
   'network.not_https': entry(network, 'The secure connection failed: the server there does not speak HTTPS.'),
   'network.tls': entry(network, 'The secure connection to the exchange failed.'),
-  'network.tls_expired': entry(network, 'The exchange\'s TLS certificate has expired or is not yet valid.'),
-  'network.tls_untrusted': entry(network, 'The exchange\'s TLS certificate is self-signed or not trusted.'),
-  'network.tls_wrong_host': entry(network, 'The TLS certificate is not for this exchange\'s address.'),
+  'network.tls_expired': entry(network, "The exchange's TLS certificate has expired or is not yet valid."),
+  'network.tls_untrusted': entry(network, "The exchange's TLS certificate is self-signed or not trusted."),
+  'network.tls_wrong_host': entry(network, "The TLS certificate is not for this exchange's address."),
   'network.failed': entry(network, 'The connection to the exchange failed.'),
 
   'exchange.not_found': entry(exchangeRefused, 'The exchange has nothing at this address.'),
@@ -104,7 +104,7 @@ export const ERROR_CODES = {
   'exchange.redirect': entry(exchangeRefused, 'The exchange redirected the request; redirects are not followed with credentials.'),
   'exchange.unexpected_answer': entry(exchangeRefused, 'The exchange answered in a way this app does not understand.'),
   'exchange.unexpected_body': entry(exchangeRefused, 'The exchange answered with something else than was asked for.'),
-  'exchange.body_too_large': entry(exchangeRefused, 'The exchange\'s answer was too large to read.'),
+  'exchange.body_too_large': entry(exchangeRefused, "The exchange's answer was too large to read."),
 } as const satisfies Record<string, CodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

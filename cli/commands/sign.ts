@@ -53,8 +53,7 @@ Example:
 `;
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-const localTimeOfDay = (at: Date) =>
-  `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}.${pad(at.getMilliseconds(), 3)}`;
+const localTimeOfDay = (at: Date) => `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}.${pad(at.getMilliseconds(), 3)}`;
 
 function parseMethod(value: string | undefined): HttpMethod {
   const method = value?.toUpperCase();
@@ -69,8 +68,7 @@ function parseFormat(value: string | undefined): Format {
   return format;
 }
 
-const isSignedCommandFormat = (format: Format): format is SignedCommandFormat =>
-  (SIGNED_COMMAND_FORMATS as readonly string[]).includes(format);
+const isSignedCommandFormat = (format: Format): format is SignedCommandFormat => (SIGNED_COMMAND_FORMATS as readonly string[]).includes(format);
 
 export const sign: Command = async (argv, io) => {
   const { values, positionals } = parseOptions(argv, {
@@ -123,7 +121,11 @@ export const sign: Command = async (argv, io) => {
   } else if (format === 'json') {
     io.stdout.write(`${JSON.stringify({ headers, expiresAtMs })}\n`);
   } else {
-    io.stdout.write(Object.entries(headers).map(([name, value]) => `${name}: ${value}\n`).join(''));
+    io.stdout.write(
+      Object.entries(headers)
+        .map(([name, value]) => `${name}: ${value}\n`)
+        .join(''),
+    );
   }
   const until = localTimeOfDay(new Date(clock.toLocal(expiresAtMs)));
   io.stderr.write(`Valid for ${lifetimeMs / 1000} s, until ${until} on this computer's clock.\n`);

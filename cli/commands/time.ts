@@ -50,11 +50,15 @@ export const time: Command = async (argv, io) => {
     io.stdout.write(
       `The exchange's clock is ${seconds(Math.abs(measured.offsetMs))} ${direction} this computer's ` +
         `(±${seconds(measured.uncertaintyMs)}, round trip ${measured.roundTripMs} ms, from ${measured.source}).\n` +
-        (isClockOffsetAllowed(measured.offsetMs) ? `Sign with --offset-ms=${measured.offsetMs} to match it.\n` : `${clockOffsetTooLargeWords(measured.offsetMs)}\n`),
+        (isClockOffsetAllowed(measured.offsetMs)
+          ? `Sign with --offset-ms=${measured.offsetMs} to match it.\n`
+          : `${clockOffsetTooLargeWords(measured.offsetMs)}\n`),
     );
   }
   if (clockSkewWarning(measured, lifetimeMs)) {
-    io.stderr.write(`warning: the offset is more than half the nonce lifetime (${lifetimeMs / 1000} s): signed commands may be refused. Fix this computer's clock or sign with --offset-ms.\n`);
+    io.stderr.write(
+      `warning: the offset is more than half the nonce lifetime (${lifetimeMs / 1000} s): signed commands may be refused. Fix this computer's clock or sign with --offset-ms.\n`,
+    );
   }
   return EXIT_OK;
 };

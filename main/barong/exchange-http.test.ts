@@ -11,7 +11,11 @@ const answering = (status: number, body: unknown, type = 'application/json') =>
     send: async () => ({ status, headers: { 'content-type': type }, body: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)), totalMs: 1 }),
   });
 
-const refusalOf = (http: ExchangeHttp) => http.request({ method: 'GET', path: '/api/v2/barong/identity/ping' }).then(() => undefined, (error: unknown) => error);
+const refusalOf = (http: ExchangeHttp) =>
+  http.request({ method: 'GET', path: '/api/v2/barong/identity/ping' }).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe('ExchangeHttp refusals', () => {
   it('reads a 404 with a code the catalogue does not know as a wrong address, keeping the code', async () => {

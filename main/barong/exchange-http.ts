@@ -109,10 +109,14 @@ export class ExchangeHttp {
         action: "Check the account's base URL (the exchange's address, without /api/v2) and the path.",
       });
     }
-    if (code) return ExchangeError.fromBarong(code, status, this.options.nonceLifetimeMs === undefined ? {} : { nonceLifetimeMs: this.options.nonceLifetimeMs });
+    if (code)
+      return ExchangeError.fromBarong(code, status, this.options.nonceLifetimeMs === undefined ? {} : { nonceLifetimeMs: this.options.nonceLifetimeMs });
     if (status === MAINTENANCE) return new ExchangeError('exchange.maintenance', 'The exchange is under maintenance.', { status, action: 'Try again later.' });
     if (status >= 300 && status < 400) {
-      return new ExchangeError('exchange.redirect', `The exchange redirected the request (${status}); redirects are not followed with credentials.`, { status, action: 'Check the exchange URL.' });
+      return new ExchangeError('exchange.redirect', `The exchange redirected the request (${status}); redirects are not followed with credentials.`, {
+        status,
+        action: 'Check the exchange URL.',
+      });
     }
     return new ExchangeError('exchange.unexpected_answer', `The exchange answered ${status} without an error code.`, { status });
   }

@@ -74,9 +74,7 @@ export function createClipboardCopier({ clipboard, clearAfterSeconds, logger, ti
         const seconds = Math.max(0, clearAfterSeconds());
         if (seconds === 0) return 0;
         const cancel = timers.after(seconds * 1000, () => {
-          inTurn(clearIfStillOurs).catch((error: unknown) =>
-            logger.warn('clipboard.clear_failed', { error: error instanceof Error ? error.name : 'unknown' }),
-          );
+          inTurn(clearIfStillOurs).catch((error: unknown) => logger.warn('clipboard.clear_failed', { error: error instanceof Error ? error.name : 'unknown' }));
         });
         owed = { text, cancel };
         return seconds;

@@ -103,7 +103,12 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const sessions = new BarongSessions({ vault, appVersion: options.appVersion, logger: options.logger, clock, ...send });
   const timers = options.timers ? { timers: options.timers } : {};
   const clipboard = options.clipboard
-    ? createClipboardCopier({ clipboard: options.clipboard, clearAfterSeconds: () => vault.getSettings().clipboardClearSeconds, logger: options.logger, ...timers })
+    ? createClipboardCopier({
+        clipboard: options.clipboard,
+        clearAfterSeconds: () => vault.getSettings().clipboardClearSeconds,
+        logger: options.logger,
+        ...timers,
+      })
     : undefined;
 
   const listeners = new Set<EventListener>();
@@ -158,7 +163,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
           ? channels[channel]
           : async () => {
               vault.recordDoorRefusal({ door: name, channel });
-              return { ok: false, error: { code: 'door.channel_refused', message: `${channel} is not open to ${name === 'signing' ? 'local programs' : 'this caller'}.` } };
+              return {
+                ok: false,
+                error: { code: 'door.channel_refused', message: `${channel} is not open to ${name === 'signing' ? 'local programs' : 'this caller'}.` },
+              };
             },
       ]),
     ) as BackendChannels;

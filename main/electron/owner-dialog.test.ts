@@ -21,7 +21,10 @@ describe('the owner dialog', () => {
   it('names the action in a native box whose default and Escape answer is Cancel', async () => {
     const fake = parts();
     expect(await createOwnerDialog(() => undefined, fake).confirm(REQUEST)).toBe(false);
-    expect(fake.showMessageBox).toHaveBeenCalledWith(undefined, expect.objectContaining({ message: `${REQUEST.action}?`, buttons: ['Cancel', 'Allow'], defaultId: 0, cancelId: 0 }));
+    expect(fake.showMessageBox).toHaveBeenCalledWith(
+      undefined,
+      expect.objectContaining({ message: `${REQUEST.action}?`, buttons: ['Cancel', 'Allow'], defaultId: 0, cancelId: 0 }),
+    );
   });
 
   it('confirms only when the owner chooses Allow', async () => {

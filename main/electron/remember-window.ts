@@ -17,7 +17,10 @@ export function savedPlacement(statePath: string, screen: Screen = electronScree
   const primary = screen.getPrimaryDisplay();
   const others = screen.getAllDisplays().filter((display) => display.id !== primary.id);
   return {
-    bounds: windowBounds(state?.bounds, [primary, ...others].map((display) => display.workArea)),
+    bounds: windowBounds(
+      state?.bounds,
+      [primary, ...others].map((display) => display.workArea),
+    ),
     maximized: state?.maximized ?? false,
   };
 }

@@ -1,10 +1,7 @@
 import { safeStorage } from 'electron';
 import type { KeychainWrapper } from '../vault/keychain-wrapper';
 
-type SafeStorage = Pick<
-  Electron.SafeStorage,
-  'isAsyncEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptStringAsync' | 'decryptStringAsync'
->;
+type SafeStorage = Pick<Electron.SafeStorage, 'isAsyncEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptStringAsync' | 'decryptStringAsync'>;
 
 /**
  * The vault's keychain in the app: Electron's safeStorage, which uses Keychain on macOS, DPAPI on

@@ -53,7 +53,18 @@ function fakeOpener(openExternal: LinkOpener['openExternal'] = async () => undef
   return { opener: { openExternal: vi.fn(openExternal), logger }, warnings };
 }
 
-const ALL_PERMISSIONS = ['media', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'geolocation', 'hid', 'usb', 'serial', 'fullscreen'] as const;
+const ALL_PERMISSIONS = [
+  'media',
+  'notifications',
+  'clipboard-read',
+  'clipboard-sanitized-write',
+  'openExternal',
+  'geolocation',
+  'hid',
+  'usb',
+  'serial',
+  'fullscreen',
+] as const;
 
 describe('adapter types', () => {
   // The fakes below stand in for Electron's objects; this fails to compile if the adapter's
@@ -69,9 +80,7 @@ describe('registerAppScheme', () => {
   it('registers app:// as a standard, secure scheme that cannot bypass the CSP', () => {
     const registerSchemesAsPrivileged = vi.fn();
     registerAppScheme({ registerSchemesAsPrivileged });
-    expect(registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, corsEnabled: true } },
-    ]);
+    expect(registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([{ scheme: 'app', privileges: { standard: true, secure: true, corsEnabled: true } }]);
   });
 });
 
@@ -93,7 +102,9 @@ describe('secureSession', () => {
       const callback = vi.fn();
       required(installed.request)(contents, permission, callback, {} as Electron.PermissionRequest);
       expect(callback, permission).toHaveBeenCalledExactlyOnceWith(false);
-      expect(required(installed.check)(contents, permission, 'app://barong-vault', {} as Electron.PermissionCheckHandlerHandlerDetails), permission).toBe(false);
+      expect(required(installed.check)(contents, permission, 'app://barong-vault', {} as Electron.PermissionCheckHandlerHandlerDetails), permission).toBe(
+        false,
+      );
     }
     expect(required(installed.device)({} as Electron.DevicePermissionHandlerHandlerDetails)).toBe(false);
   });

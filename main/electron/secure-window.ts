@@ -65,9 +65,9 @@ export function secureWebContents(contents: GuardedContents, opener: LinkOpener)
   const openOutside = (url: string) => {
     const target = externalLinkTarget(url);
     if (target === null) return;
-    opener.openExternal(target).catch((error: unknown) =>
-      opener.logger.warn('window.open_external_failed', { error: error instanceof Error ? error.name : 'unknown' }),
-    );
+    opener
+      .openExternal(target)
+      .catch((error: unknown) => opener.logger.warn('window.open_external_failed', { error: error instanceof Error ? error.name : 'unknown' }));
   };
   const refuse = (kind: string, event: NavigationEvent) => {
     event.preventDefault();

@@ -28,6 +28,8 @@ describe.skipIf(process.platform === 'win32')('createFileLogger', () => {
     chmodSync(path, 0o644);
     createFileLogger(path, () => 0).warn('vault.unlock_failed', { attempts: 2 });
     expect(permissions(path)).toBe(0o600);
-    expect(readFileSync(path, 'utf8')).toBe('{"event":"earlier"}\n{"at":"1970-01-01T00:00:00.000Z","level":"warn","event":"vault.unlock_failed","attempts":2}\n');
+    expect(readFileSync(path, 'utf8')).toBe(
+      '{"event":"earlier"}\n{"at":"1970-01-01T00:00:00.000Z","level":"warn","event":"vault.unlock_failed","attempts":2}\n',
+    );
   });
 });

@@ -43,7 +43,9 @@ describe('readOpenedBackup', () => {
     truncateSync(path, MAX_BACKUP_BYTES + 1);
     const logger = recordingLogger();
     expect(await readOpenedBackup(path, logger)).toBeUndefined();
-    expect(logger.lines).toEqual([{ level: 'warn', event: 'backup.open_refused', fields: { reason: 'too_large', bytes: MAX_BACKUP_BYTES + 1, maxBytes: MAX_BACKUP_BYTES } }]);
+    expect(logger.lines).toEqual([
+      { level: 'warn', event: 'backup.open_refused', fields: { reason: 'too_large', bytes: MAX_BACKUP_BYTES + 1, maxBytes: MAX_BACKUP_BYTES } },
+    ]);
   });
 
   it('logs the error code, not the path, of a file it cannot read', async () => {

@@ -102,9 +102,17 @@ describe('a compromised page against the real backend', () => {
     expect(await value('vault.status')).toMatchObject({ keychain: null });
 
     // Raising protection, or a change that protects nothing, needs no proof.
-    expect(await value('settings.update', { autoLockMinutes: 5, clipboardClearSeconds: 10, theme: 'dark' })).toMatchObject({ autoLockMinutes: 5, clipboardClearSeconds: 10 });
+    expect(await value('settings.update', { autoLockMinutes: 5, clipboardClearSeconds: 10, theme: 'dark' })).toMatchObject({
+      autoLockMinutes: 5,
+      clipboardClearSeconds: 10,
+    });
     expect(await value('settings.update', { autoLockMinutes: 0, ownerPassphrase: PASSPHRASE })).toMatchObject({ autoLockMinutes: 0 });
-    expect(await ownerChecks(test)).toEqual(expect.arrayContaining(['confirmed: Turn auto-lock off (settings.update)', "refused (owner.passphrase_required): Let this computer's keychain unlock the vault (vault.addKeychain)"]));
+    expect(await ownerChecks(test)).toEqual(
+      expect.arrayContaining([
+        'confirmed: Turn auto-lock off (settings.update)',
+        "refused (owner.passphrase_required): Let this computer's keychain unlock the vault (vault.addKeychain)",
+      ]),
+    );
   });
 
   it('is slowed down like an unlock when it guesses the passphrase', async () => {
@@ -165,8 +173,14 @@ describe('the signing door', () => {
       ok: false,
       error: { code: 'door.channel_refused', message: 'keys.reveal is not open to local programs.' },
     });
-    expect(await signing['backup.export']({ passphrase: BACKUP_PASSPHRASE, ownerPassphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'door.channel_refused' } });
-    expect(await signing['accounts.update']({ accountId: test.account.id, fields: { name: 'x', baseUrl: 'https://elsewhere.example' } })).toMatchObject({ ok: false, error: { code: 'door.channel_refused' } });
+    expect(await signing['backup.export']({ passphrase: BACKUP_PASSPHRASE, ownerPassphrase: PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'door.channel_refused' },
+    });
+    expect(await signing['accounts.update']({ accountId: test.account.id, fields: { name: 'x', baseUrl: 'https://elsewhere.example' } })).toMatchObject({
+      ok: false,
+      error: { code: 'door.channel_refused' },
+    });
     expect(await signing['signer.render']({ keyId: test.key.id, format: 'curl', request: BALANCES })).toMatchObject({ ok: true });
     const refusals = (await test.value('audit.list', {})).filter((entry) => entry.action === 'door-refused').map((entry) => entry.outcome);
     expect(refusals).toEqual(['accounts.update through the signing door', 'backup.export through the signing door', 'keys.reveal through the signing door']);
@@ -195,7 +209,9 @@ describe('a compromised page importing a backup (row 10)', () => {
       error: { code: 'owner.passphrase_required', message: 'Enter the vault passphrase to confirm: add 1 key from a backup to accounts already in the vault.' },
     });
     expect(await victim.value('keys.list', { accountId: own.id })).toEqual([]);
-    expect(await ownerChecks(victim)).toEqual(['refused (owner.passphrase_required): Add 1 key from a backup to accounts already in the vault (backup.import)']);
+    expect(await ownerChecks(victim)).toEqual([
+      'refused (owner.passphrase_required): Add 1 key from a backup to accounts already in the vault (backup.import)',
+    ]);
     expect(await victim.value('backup.import', { ...merge, ownerPassphrase: PASSPHRASE })).toMatchObject({ keysAdded: 1 });
   });
 });

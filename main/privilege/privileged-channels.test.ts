@@ -9,14 +9,24 @@ const takesOwnerProof = (schema: z.ZodType): boolean => {
 };
 
 describe('the list of privileged channels', () => {
-  it('is exactly the channels whose request can carry the owner\'s proof', () => {
+  it("is exactly the channels whose request can carry the owner's proof", () => {
     const withProof = CHANNEL_NAMES.filter((channel) => takesOwnerProof(contract[channel].request));
     expect(Object.keys(PRIVILEGED_CHANNELS).sort()).toEqual([...withProof].sort());
   });
 
   it('names what releases a secret, redirects, lowers protection or changes a wrap', () => {
     expect(Object.keys(PRIVILEGED_CHANNELS)).toEqual(
-      expect.arrayContaining(['keys.reveal', 'backup.export', 'accounts.update', 'accounts.setTotpSeed', 'vault.setPassphrase', 'vault.removePassphrase', 'vault.addKeychain', 'vault.removeKeychain', 'settings.update']),
+      expect.arrayContaining([
+        'keys.reveal',
+        'backup.export',
+        'accounts.update',
+        'accounts.setTotpSeed',
+        'vault.setPassphrase',
+        'vault.removePassphrase',
+        'vault.addKeychain',
+        'vault.removeKeychain',
+        'settings.update',
+      ]),
     );
   });
 });
@@ -39,6 +49,8 @@ describe('loweredProtectionWords', () => {
   });
 
   it('from "off", any value protects more', () => {
-    expect(loweredProtectionWords({ ...current, autoLockMinutes: 0, clipboardClearSeconds: 0 }, { autoLockMinutes: 600, clipboardClearSeconds: 600 })).toBeNull();
+    expect(
+      loweredProtectionWords({ ...current, autoLockMinutes: 0, clipboardClearSeconds: 0 }, { autoLockMinutes: 600, clipboardClearSeconds: 600 }),
+    ).toBeNull();
   });
 });

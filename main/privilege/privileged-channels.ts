@@ -27,7 +27,8 @@ export const PRIVILEGED_CHANNELS: { [C in ChannelName]?: Describe<C> } = {
     if (!next.success || next.data.baseUrl === account.baseUrl) return null;
     return `Send the signed requests and 2FA codes of "${account.name}" to ${hostOf(next.data.baseUrl)} instead of ${hostOf(account.baseUrl)}`;
   },
-  'accounts.setTotpSeed': ({ accountId, seed }, vault) => (seed === null ? null : `Store a 2FA seed for "${vault.account(accountId).name}", so that the app makes its codes`),
+  'accounts.setTotpSeed': ({ accountId, seed }, vault) =>
+    seed === null ? null : `Store a 2FA seed for "${vault.account(accountId).name}", so that the app makes its codes`,
   'vault.setPassphrase': (_input, vault) => (vault.status().passphrase ? 'Change the vault passphrase' : 'Set a vault passphrase'),
   'vault.removePassphrase': () => 'Remove the vault passphrase',
   'vault.addKeychain': () => "Let this computer's keychain unlock the vault",
@@ -46,7 +47,8 @@ export function loweredProtectionWords(current: Settings, changes: Partial<Recor
 
 const TIMING_WORDS: Record<ProtectiveTiming, (from: number, to: number) => string> = {
   autoLockMinutes: (from, to) => (to === 0 ? 'Turn auto-lock off' : `Lock the vault after ${to} min of inactivity instead of ${from} min`),
-  clipboardClearSeconds: (from, to) => (to === 0 ? 'Stop clearing copied commands from the clipboard' : `Keep copied commands on the clipboard for ${to} s instead of ${from} s`),
+  clipboardClearSeconds: (from, to) =>
+    to === 0 ? 'Stop clearing copied commands from the clipboard' : `Keep copied commands on the clipboard for ${to} s instead of ${from} s`,
 };
 
 function keyName(vault: Vault, keyId: string): string {

@@ -38,7 +38,7 @@ export function createOwnerCheck({ vault, prompt, now }: OwnerCheckOptions): Own
       if (!(await prompt.confirm({ action }))) {
         denials.count += 1;
         denials.lastAt = now();
-        throw new AppError('owner.denied', 'Not confirmed in Barong Vault\'s dialog: nothing was changed.');
+        throw new AppError('owner.denied', "Not confirmed in Barong Vault's dialog: nothing was changed.");
       }
       denials.count = 0;
     } finally {

@@ -19,7 +19,12 @@ describe('the backend end to end against the sandbox', () => {
 
     expect(await value('vault.status')).toMatchObject({ setUp: false, unlocked: false, computerKeychain: { available: true, secure: true } });
     expect(await errorCode('accounts.list')).toBe('vault.locked');
-    expect(await value('vault.create', { passphrase: PASSPHRASE, keychain: true })).toMatchObject({ setUp: true, unlocked: true, passphrase: true, keychain: 'gnome_libsecret' });
+    expect(await value('vault.create', { passphrase: PASSPHRASE, keychain: true })).toMatchObject({
+      setUp: true,
+      unlocked: true,
+      passphrase: true,
+      keychain: 'gnome_libsecret',
+    });
     const account = await value('accounts.create', { name: 'Sandbox', baseUrl: sandbox.url });
 
     // Barong asks for the code mid-login; the renderer asks the trader and calls again.
@@ -58,7 +63,12 @@ describe('the backend end to end against the sandbox', () => {
     const refusal = await call('signer.send', { keyId, request: { method: 'GET', path: `${peatioPaths.orders}/999999` } });
     expect(refusal).toEqual({
       ok: false,
-      error: { code: 'record.not_found', status: 404, message: 'The exchange has no such record for this account.', action: 'Refresh the list: it may have been deleted.' },
+      error: {
+        code: 'record.not_found',
+        status: 404,
+        message: 'The exchange has no such record for this account.',
+        action: 'Refresh the list: it may have been deleted.',
+      },
     });
 
     // Reveal asks for the passphrase again.
@@ -100,7 +110,9 @@ describe('the backend end to end against the sandbox', () => {
     const { value, eventsNamed } = testBackend({ clock });
     await value('vault.create', { passphrase: PASSPHRASE, keychain: false });
     const account = await value('accounts.create', { name: 'Sandbox', baseUrl: sandbox.url });
-    expect(await value('accounts.setTotpSeed', { accountId: account.id, seed: trader.totpSecret, ownerPassphrase: PASSPHRASE })).toMatchObject({ hasTotpSeed: true });
+    expect(await value('accounts.setTotpSeed', { accountId: account.id, seed: trader.totpSecret, ownerPassphrase: PASSPHRASE })).toMatchObject({
+      hasTotpSeed: true,
+    });
 
     expect(await value('exchange.login', { accountId: account.id, email: trader.email, password: trader.password })).toMatchObject({ status: 'logged_in' });
     expect(eventsNamed('exchange.codeWait')).toEqual([]);

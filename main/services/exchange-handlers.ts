@@ -36,7 +36,10 @@ export function exchangeHandlers(parts: BackendParts): HandlersOf<'exchange'> {
     },
     'exchange.createKey': ({ accountId, label, scopes, code }) =>
       withTwoFactor(emit, { accountId, purpose: 'create-key', code }, async (codeOptions) => {
-        const created = await accountKeys(accountId).create({ ...(label === undefined ? {} : { label }), ...(scopes === undefined ? {} : { scopes }) }, codeOptions);
+        const created = await accountKeys(accountId).create(
+          { ...(label === undefined ? {} : { label }), ...(scopes === undefined ? {} : { scopes }) },
+          codeOptions,
+        );
         return { status: 'created' as const, ...created };
       }),
     'exchange.setKeyEnabled': async ({ keyId, enabled, code }) => {

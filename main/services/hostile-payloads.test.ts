@@ -36,7 +36,23 @@ describe('a payload that makes the parser itself throw', () => {
     const { call, value } = testBackend();
     await value('vault.create', { passphrase: PASSPHRASE, keychain: false });
     // Structured clone cannot carry one, but a door that passes objects through could: every read of it throws.
-    const exploding = new Proxy({}, { get: () => { throw new Error('boom'); }, has: () => { throw new Error('boom'); }, ownKeys: () => { throw new Error('boom'); }, getPrototypeOf: () => { throw new Error('boom'); } });
+    const exploding = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom');
+        },
+        has: () => {
+          throw new Error('boom');
+        },
+        ownKeys: () => {
+          throw new Error('boom');
+        },
+        getPrototypeOf: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     // Channels that read no field never touch it; every other one must answer in words.
     const readingFields = CHANNEL_NAMES.filter((channel) => !contract[channel].request.safeParse(undefined).success);
     expect(readingFields.length).toBeGreaterThan(20);

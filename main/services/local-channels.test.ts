@@ -10,9 +10,14 @@ describe('the vault channels', () => {
     const first = await value('accounts.create', { name: 'First', baseUrl: 'https://first.example', loginEmail: 'me@first.example' });
     const second = await value('accounts.create', { name: 'Second', baseUrl: 'https://second.example/' });
     expect(second.baseUrl).toBe('https://second.example');
-    expect(await value('accounts.update', { accountId: first.id, fields: { name: 'First!', baseUrl: 'https://first.example', nonceLifetimeMs: 10_000 } })).toMatchObject({ name: 'First!', nonceLifetimeMs: 10_000 });
+    expect(
+      await value('accounts.update', { accountId: first.id, fields: { name: 'First!', baseUrl: 'https://first.example', nonceLifetimeMs: 10_000 } }),
+    ).toMatchObject({ name: 'First!', nonceLifetimeMs: 10_000 });
     await value('accounts.reorder', { accountIds: [second.id, first.id] });
-    expect((await value('accounts.list')).map((account) => [account.name, account.keys])).toEqual([['Second', []], ['First!', []]]);
+    expect((await value('accounts.list')).map((account) => [account.name, account.keys])).toEqual([
+      ['Second', []],
+      ['First!', []],
+    ]);
     expect(await value('accounts.setTotpSeed', { accountId: first.id, seed: newTotpSeed(), ownerPassphrase: PASSPHRASE })).toMatchObject({ hasTotpSeed: true });
     expect(await value('accounts.setTotpSeed', { accountId: first.id, seed: null })).toMatchObject({ hasTotpSeed: false });
     expect(await errorCode('accounts.create', { name: 'Bad', baseUrl: 'http://exchange.example' })).toBe('input.invalid');
@@ -48,7 +53,13 @@ describe('the vault channels', () => {
     await value('keys.delete', { keyId: key.id });
     await value('accounts.delete', { accountId: second.id });
     expect(await errorCode('accounts.get', { accountId: second.id })).toBe('vault.not_found');
-    expect((await value('audit.list', { limit: 5 })).map((entry) => entry.action)).toEqual(['delete-key', 'owner-check', 'owner-check', 'reveal-secret', 'owner-check']);
+    expect((await value('audit.list', { limit: 5 })).map((entry) => entry.action)).toEqual([
+      'delete-key',
+      'owner-check',
+      'owner-check',
+      'reveal-secret',
+      'owner-check',
+    ]);
   });
 
   it('export a backup that another vault imports', async () => {
@@ -61,8 +72,13 @@ describe('the vault channels', () => {
 
     const target = testBackend();
     await target.value('vault.create', { passphrase: PASSPHRASE, keychain: false });
-    expect(await target.errorCode('backup.import', { contentBase64: exported.contentBase64, passphrase: 'not the backup passphrase' })).toBe('backup.wrong_passphrase');
-    expect(await target.value('backup.import', { contentBase64: exported.contentBase64, passphrase: 'the backup passphrase' })).toMatchObject({ accountsAdded: 1, keysAdded: 1 });
+    expect(await target.errorCode('backup.import', { contentBase64: exported.contentBase64, passphrase: 'not the backup passphrase' })).toBe(
+      'backup.wrong_passphrase',
+    );
+    expect(await target.value('backup.import', { contentBase64: exported.contentBase64, passphrase: 'the backup passphrase' })).toMatchObject({
+      accountsAdded: 1,
+      keysAdded: 1,
+    });
     expect((await target.value('accounts.list')).map((imported) => imported.keys.length)).toEqual([1]);
   });
 });

@@ -24,7 +24,10 @@ const WRONG_INSIDE: Partial<Record<ChannelName, unknown[]>> = {
   'keys.import': [{ accountId: NOT_AN_ID, kid: 'k', secret: 's' }],
   'keys.reveal': [{ keyId: NOT_AN_ID, passphrase: PASSPHRASE }],
   'exchange.login': [{ accountId: NOT_AN_ID, email: 'a@b.c', password: 'p' }],
-  'exchange.createKey': [{ accountId: crypto.randomUUID(), code: '12345' }, { accountId: crypto.randomUUID(), code: 'abcdef' }],
+  'exchange.createKey': [
+    { accountId: crypto.randomUUID(), code: '12345' },
+    { accountId: crypto.randomUUID(), code: 'abcdef' },
+  ],
   'signer.render': WRONG_SIGNING,
   'signer.copy': WRONG_SIGNING,
   'signer.send': [{ keyId: crypto.randomUUID(), request: { method: 'GET', path: '/', query: [['a']] } }],

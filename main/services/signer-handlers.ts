@@ -57,7 +57,13 @@ export function signerHandlers({ vault, clocks, runner, clipboard }: BackendPart
     'signer.send': async ({ keyId, request }) => {
       const answer = await runSignedRequest(runner, { keyId, ...exchangeRequest(request) });
       const body = (answer.body ?? null) as JsonValue;
-      return { status: answer.status, totalMs: answer.totalMs, headers: shownHeaders(answer.headers), body, pretty: typeof body === 'string' ? body : JSON.stringify(body, null, 2) };
+      return {
+        status: answer.status,
+        totalMs: answer.totalMs,
+        headers: shownHeaders(answer.headers),
+        body,
+        pretty: typeof body === 'string' ? body : JSON.stringify(body, null, 2),
+      };
     },
   };
 }

@@ -62,10 +62,26 @@ export const totpSeedSchema = z
 
 export const auditUseSchema = z.object({
   action: z.enum(['sign', 'send', 'copy']),
-  method: z.string().max(10).nullish().transform((value) => value ?? null),
-  path: z.string().max(2000).nullish().transform((value) => value ?? null),
-  status: z.number().int().nullish().transform((value) => value ?? null),
-  outcome: z.string().max(200).nullish().transform((value) => value ?? null),
+  method: z
+    .string()
+    .max(10)
+    .nullish()
+    .transform((value) => value ?? null),
+  path: z
+    .string()
+    .max(2000)
+    .nullish()
+    .transform((value) => value ?? null),
+  status: z
+    .number()
+    .int()
+    .nullish()
+    .transform((value) => value ?? null),
+  outcome: z
+    .string()
+    .max(200)
+    .nullish()
+    .transform((value) => value ?? null),
 });
 
 export { settingsSchema } from '../../app/domain/settings';

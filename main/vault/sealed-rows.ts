@@ -24,7 +24,17 @@ const legacyTotpSeedAd = (accountId: string) => `totp-seed\n${accountId}`;
 // What the MACs cover. The account: who it is and where it signs. The key: which row, which
 // account and origin, its kid, and what the trader sees of it (label, scopes, remote state).
 const accountFields = (account: AccountIdentity) => ['account/v1', account.id, account.name, account.baseUrl, account.nonceLifetimeMs, account.loginEmail];
-const keyFields = (key: KeyIdentity, origin: string) => ['api-key/v1', key.id, key.accountId, origin, key.kid, key.label, key.scopes, key.remoteState, key.origin];
+const keyFields = (key: KeyIdentity, origin: string) => [
+  'api-key/v1',
+  key.id,
+  key.accountId,
+  origin,
+  key.kid,
+  key.label,
+  key.scopes,
+  key.remoteState,
+  key.origin,
+];
 
 export const describeAccount = (account: Pick<AccountIdentity, 'name'>) => `account "${account.name}"`;
 export const describeKey = (key: Pick<KeyIdentity, 'label' | 'kid'>, account: Pick<AccountIdentity, 'name'> | undefined) =>
@@ -118,7 +128,11 @@ export class SealedRows {
       for (const { id } of this.keys.sealedRows()) {
         const { key, account, origin } = this.checkedKey(from.macKey, id) ?? raise('The key went away during the rotation.');
         const ad = secretAd(key, origin);
-        this.keys.setSeal(key.id, reseal(key.secret, { key: from.vaultKey, ad }, { key: to, ad }, `The API secret of ${describeKey(key, account)}`), this.keyMac(toMacKey, key, origin));
+        this.keys.setSeal(
+          key.id,
+          reseal(key.secret, { key: from.vaultKey, ad }, { key: to, ad }, `The API secret of ${describeKey(key, account)}`),
+          this.keyMac(toMacKey, key, origin),
+        );
       }
       for (const { id } of this.accounts.sealedRows()) {
         const account = this.checkedAccount(from.macKey, id) ?? raise('The account went away during the rotation.');
@@ -140,11 +154,21 @@ export class SealedRows {
     const toOrigin = originOf(account.baseUrl);
     const seed =
       account.totpSeed &&
-      reseal(account.totpSeed, { key: keys.vaultKey, ad: totpSeedAd(accountId, fromOrigin) }, { key: keys.vaultKey, ad: totpSeedAd(accountId, toOrigin) }, `The 2FA seed of ${describeAccount(account)}`);
+      reseal(
+        account.totpSeed,
+        { key: keys.vaultKey, ad: totpSeedAd(accountId, fromOrigin) },
+        { key: keys.vaultKey, ad: totpSeedAd(accountId, toOrigin) },
+        `The 2FA seed of ${describeAccount(account)}`,
+      );
     this.accounts.setSeal(accountId, seed, this.accountMac(keys.macKey, account));
     for (const key of this.keys.sealedRows(accountId)) {
       if (!rowMacMatches(keys.macKey, keyFields(key, fromOrigin), key.mac)) throw tampered(describeKey(key, account));
-      const secret = reseal(key.secret, { key: keys.vaultKey, ad: secretAd(key, fromOrigin) }, { key: keys.vaultKey, ad: secretAd(key, toOrigin) }, `The API secret of ${describeKey(key, account)}`);
+      const secret = reseal(
+        key.secret,
+        { key: keys.vaultKey, ad: secretAd(key, fromOrigin) },
+        { key: keys.vaultKey, ad: secretAd(key, toOrigin) },
+        `The API secret of ${describeKey(key, account)}`,
+      );
       this.keys.setSeal(key.id, secret, this.keyMac(keys.macKey, key, toOrigin));
     }
   }
@@ -165,13 +189,23 @@ export class SealedRows {
       const origin = originOf(account.baseUrl);
       const seed =
         account.totpSeed &&
-        reseal(account.totpSeed, { key: keys.vaultKey, ad: legacyTotpSeedAd(account.id) }, { key: keys.vaultKey, ad: totpSeedAd(account.id, origin) }, `The 2FA seed of ${describeAccount(account)}`);
+        reseal(
+          account.totpSeed,
+          { key: keys.vaultKey, ad: legacyTotpSeedAd(account.id) },
+          { key: keys.vaultKey, ad: totpSeedAd(account.id, origin) },
+          `The 2FA seed of ${describeAccount(account)}`,
+        );
       this.accounts.setSeal(account.id, seed, this.accountMac(keys.macKey, account));
     }
     for (const key of this.keys.sealedRows()) {
       const account = this.accounts.sealedRow(key.accountId) ?? raise('A key of no account.');
       const origin = originOf(account.baseUrl);
-      const secret = reseal(key.secret, { key: keys.vaultKey, ad: legacySecretAd(key) }, { key: keys.vaultKey, ad: secretAd(key, origin) }, `The API secret of ${describeKey(key, account)}`);
+      const secret = reseal(
+        key.secret,
+        { key: keys.vaultKey, ad: legacySecretAd(key) },
+        { key: keys.vaultKey, ad: secretAd(key, origin) },
+        `The API secret of ${describeKey(key, account)}`,
+      );
       this.keys.setSeal(key.id, secret, this.keyMac(keys.macKey, key, origin));
     }
   }

@@ -38,7 +38,6 @@ export interface UnlockMethods {
   keychain: string | null;
 }
 
-
 /**
  * Who may use the vault: setup, unlock, lock, and changes to how the vault key is wrapped. A
  * change of passphrase also changes the vault key (every row re-sealed in one transaction), so
@@ -109,8 +108,12 @@ export class VaultAccess {
     const wraps = this.wraps.all();
     if (wraps.length === 0) throw new VaultError('vault.not_set_up', 'There is no vault yet: create one first.');
     const keychainWrap = wraps.find((wrap) => wrap.kind === 'keychain');
-    if (passphrase === undefined && keychainWrap?.kind !== 'keychain') throw new VaultError('vault.passphrase_required', 'Enter the passphrase to unlock the vault.');
-    const unwrapped = keychainWrap?.kind === 'keychain' && passphrase === undefined ? await unwrapWithKeychain(keychainWrap, this.keychain()) : await this.checkPassphrase(passphrase ?? '');
+    if (passphrase === undefined && keychainWrap?.kind !== 'keychain')
+      throw new VaultError('vault.passphrase_required', 'Enter the passphrase to unlock the vault.');
+    const unwrapped =
+      keychainWrap?.kind === 'keychain' && passphrase === undefined
+        ? await unwrapWithKeychain(keychainWrap, this.keychain())
+        : await this.checkPassphrase(passphrase ?? '');
     try {
       if (unwrapped.legacy) await this.upgradeLegacyWrap(unwrapped);
     } catch (error) {
@@ -270,7 +273,8 @@ export class VaultAccess {
     try {
       return (await unwrapWithKeychain(wrap, this.keychain())).vaultKey;
     } catch (error) {
-      if (error instanceof VaultError && (error.code === 'vault.keychain_changed' || error.code === 'vault.keychain_unavailable')) throw keychainNoLongerOpens();
+      if (error instanceof VaultError && (error.code === 'vault.keychain_changed' || error.code === 'vault.keychain_unavailable'))
+        throw keychainNoLongerOpens();
       throw error;
     }
   }
@@ -320,4 +324,7 @@ export class VaultAccess {
 }
 
 const keychainNoLongerOpens = () =>
-  new VaultError('vault.keychain_changed', 'The keychain no longer opens this vault, so the passphrase is its only way in: it was kept. Add the keychain again first.');
+  new VaultError(
+    'vault.keychain_changed',
+    'The keychain no longer opens this vault, so the passphrase is its only way in: it was kept. Add the keychain again first.',
+  );

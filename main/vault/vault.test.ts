@@ -11,7 +11,16 @@ describe('vault accounts', () => {
   it('creates an account with defaults and normalised fields', async () => {
     const { vault } = await unlockedTempVault();
     const account = vault.createAccount({ ...SANDBOX, loginEmail: ' ', notes: '  ' });
-    expect(account).toMatchObject({ name: 'Sandbox', baseUrl: 'http://127.0.0.1:4000', nonceLifetimeMs: 5000, loginEmail: null, notes: null, color: null, hasTotpSeed: false, sortOrder: 0 });
+    expect(account).toMatchObject({
+      name: 'Sandbox',
+      baseUrl: 'http://127.0.0.1:4000',
+      nonceLifetimeMs: 5000,
+      loginEmail: null,
+      notes: null,
+      color: null,
+      hasTotpSeed: false,
+      sortOrder: 0,
+    });
     expect(vault.createAccount({ name: 'Second', baseUrl: 'https://exchange.example' }).sortOrder).toBe(1);
   });
 
@@ -63,9 +72,21 @@ describe('vault keys', () => {
     const account = vault.createAccount(SANDBOX);
     const { key, warnings } = vault.importKey({ accountId: account.id, kid: vector.kid, secret: vector.secret, label: 'bot', scopes: ['trade'] });
     expect(warnings).toEqual([]);
-    expect(key).toMatchObject({ kid: vector.kid, label: 'bot', scopes: ['trade'], origin: 'imported', remoteState: 'unknown', algorithm: 'HS256', lastUsedAt: null });
+    expect(key).toMatchObject({
+      kid: vector.kid,
+      label: 'bot',
+      scopes: ['trade'],
+      origin: 'imported',
+      remoteState: 'unknown',
+      algorithm: 'HS256',
+      lastUsedAt: null,
+    });
     expect(JSON.stringify(key)).not.toContain(vector.secret);
-    expect(signForItsAccount(vault, key.id, vector.nonce)).toEqual({ 'X-Auth-Apikey': vector.kid, 'X-Auth-Nonce': vector.nonce, 'X-Auth-Signature': vector.signature });
+    expect(signForItsAccount(vault, key.id, vector.nonce)).toEqual({
+      'X-Auth-Apikey': vector.kid,
+      'X-Auth-Nonce': vector.nonce,
+      'X-Auth-Signature': vector.signature,
+    });
   });
 
   it('signs every vector of the fixture', async () => {
@@ -148,7 +169,11 @@ describe('vault keys', () => {
     expect(vault.listKeys(account.id)).toHaveLength(1);
     await vault.access.unlock(PASSPHRASE);
     const nonce = String(Date.now());
-    expect(signForItsAccount(vault, key.id, nonce)['X-Auth-Signature']).toBe(createHmac('sha256', vector.secret).update(nonce + vector.kid).digest('hex'));
+    expect(signForItsAccount(vault, key.id, nonce)['X-Auth-Signature']).toBe(
+      createHmac('sha256', vector.secret)
+        .update(nonce + vector.kid)
+        .digest('hex'),
+    );
   });
 });
 
@@ -194,13 +219,20 @@ describe('vault settings', () => {
     const { vault } = await unlockedTempVault();
     expect(vault.getSettings()).toEqual({ autoLockMinutes: 10, clipboardClearSeconds: 20, defaultCommandFormat: 'curl', theme: 'system' });
     expect(vault.updateSettings({ clipboardClearSeconds: 45, theme: 'dark' })).toMatchObject({ clipboardClearSeconds: 45, theme: 'dark', autoLockMinutes: 10 });
-    expect(() => vault.updateSettings({ autoLockMinutes: -1 })).toThrow(expect.objectContaining({ code: 'input.invalid', message: expect.stringContaining('Choose 0 to 1440 minutes') }));
+    expect(() => vault.updateSettings({ autoLockMinutes: -1 })).toThrow(
+      expect.objectContaining({ code: 'input.invalid', message: expect.stringContaining('Choose 0 to 1440 minutes') }),
+    );
     expect(vault.getSettings().autoLockMinutes).toBe(10);
   });
 
   it('changes only the settings given, leaving the others as they were set', async () => {
     const { vault } = await unlockedTempVault();
     vault.updateSettings({ autoLockMinutes: 3, theme: 'dark' });
-    expect(vault.updateSettings({ clipboardClearSeconds: 45 })).toEqual({ autoLockMinutes: 3, clipboardClearSeconds: 45, defaultCommandFormat: 'curl', theme: 'dark' });
+    expect(vault.updateSettings({ clipboardClearSeconds: 45 })).toEqual({
+      autoLockMinutes: 3,
+      clipboardClearSeconds: 45,
+      defaultCommandFormat: 'curl',
+      theme: 'dark',
+    });
   });
 });

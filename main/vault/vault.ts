@@ -174,7 +174,8 @@ export class Vault {
     const { vaultKey, macKey } = this.access.requireKeys();
     const parsed = seed === null ? null : parseInput(totpSeedSchema, seed, 'The 2FA seed');
     const account = this.rows.checkedAccount(macKey, accountId) ?? this.throwMissing('account');
-    const sealed = parsed === null ? null : sealTemporary(Buffer.from(parsed, 'utf8'), (plain) => this.rows.sealSeed(vaultKey, accountId, originOf(account.baseUrl), plain));
+    const sealed =
+      parsed === null ? null : sealTemporary(Buffer.from(parsed, 'utf8'), (plain) => this.rows.sealSeed(vaultKey, accountId, originOf(account.baseUrl), plain));
     this.accounts.setTotpSeed(accountId, sealed, this.now());
   }
 
@@ -299,7 +300,10 @@ export class Vault {
     const key = this.unlockedSecrets.get(id, () => this.decryptSecret(id));
     const asked = originOrUndefined(origin);
     if (asked !== key.origin) {
-      throw new VaultError('vault.origin_mismatch', `The ${key.name} signs for ${hostOf(key.origin)} only, not for ${asked === undefined ? 'that address' : hostOf(asked)}.`);
+      throw new VaultError(
+        'vault.origin_mismatch',
+        `The ${key.name} signs for ${hostOf(key.origin)} only, not for ${asked === undefined ? 'that address' : hostOf(asked)}.`,
+      );
     }
     return { 'X-Auth-Apikey': key.kid, 'X-Auth-Nonce': nonce, 'X-Auth-Signature': computeSignature({ kid: key.kid, secret: key.secret, nonce }) };
   }
@@ -413,7 +417,15 @@ export class Vault {
     const account = this.rows.checkedAccount(macKey, input.accountId) ?? this.throwMissing('account');
     const origin = originOf(account.baseUrl);
     const warnings = [...checkKid(input.kid), ...checkSecret(input.secret)];
-    const identity: KeyIdentity = { id: randomUUID(), accountId: input.accountId, kid: input.kid, label: input.label, scopes: input.scopes, remoteState: input.remoteState, origin: keyOrigin };
+    const identity: KeyIdentity = {
+      id: randomUUID(),
+      accountId: input.accountId,
+      kid: input.kid,
+      label: input.label,
+      scopes: input.scopes,
+      remoteState: input.remoteState,
+      origin: keyOrigin,
+    };
     this.db.transaction(() => {
       if (this.keys.exists(input.accountId, input.kid)) {
         throw new VaultError('vault.duplicate_kid', `This account already has a key with the id ${input.kid}.`);

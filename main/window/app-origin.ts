@@ -17,7 +17,6 @@ export function parseAppUrl(url: string): URL | null {
     return null;
   }
   // URL.origin is "null" for schemes Node does not know, so the parts are compared one by one.
-  const ownOrigin =
-    parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
+  const ownOrigin = parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
   return ownOrigin ? parsed : null;
 }

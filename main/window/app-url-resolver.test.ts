@@ -31,7 +31,20 @@ describe('resolveAppUrl', () => {
   });
 
   it('refuses backslashes, drive letters, absolute paths, NUL and dot files', () => {
-    for (const path of ['..\\..\\windows\\win.ini', 'assets\\x.js', 'C:/Windows/win.ini', 'c:%5cwindows', '/etc/passwd', '%00', 'x.js%00.png', '.env', 'assets/.hidden', 'a//b', 'assets/', 'index.html:stream']) {
+    for (const path of [
+      '..\\..\\windows\\win.ini',
+      'assets\\x.js',
+      'C:/Windows/win.ini',
+      'c:%5cwindows',
+      '/etc/passwd',
+      '%00',
+      'x.js%00.png',
+      '.env',
+      'assets/.hidden',
+      'a//b',
+      'assets/',
+      'index.html:stream',
+    ]) {
       expect(resolveAppUrl(`app://barong-vault/${path}`, ROOT), path).toBeNull();
     }
   });

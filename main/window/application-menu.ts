@@ -2,11 +2,33 @@
 export type MenuCommand = 'lock' | 'search' | 'settings';
 
 type MenuRole =
-  | 'about' | 'services' | 'hide' | 'hideOthers' | 'unhide' | 'quit'
-  | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'pasteAndMatchStyle' | 'delete' | 'selectAll'
-  | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen' | 'toggleDevTools'
-  | 'minimize' | 'zoom' | 'front' | 'close'
-  | 'appMenu' | 'editMenu' | 'viewMenu' | 'windowMenu';
+  | 'about'
+  | 'services'
+  | 'hide'
+  | 'hideOthers'
+  | 'unhide'
+  | 'quit'
+  | 'undo'
+  | 'redo'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'pasteAndMatchStyle'
+  | 'delete'
+  | 'selectAll'
+  | 'resetZoom'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'togglefullscreen'
+  | 'toggleDevTools'
+  | 'minimize'
+  | 'zoom'
+  | 'front'
+  | 'close'
+  | 'appMenu'
+  | 'editMenu'
+  | 'viewMenu'
+  | 'windowMenu';
 
 /** A subset of Electron's MenuItemConstructorOptions (the adapter's test checks it fits), free of Electron. */
 export interface MenuEntry {

@@ -64,12 +64,13 @@ export const identityRoutes: readonly Route[] = [
   {
     method: 'GET',
     path: barongPaths.configs,
-    handle: ({ state }) => json(200, {
-      session_expire_time: state.config.sessionExpireS,
-      captcha_type: state.config.captcha ? 'recaptcha' : 'none',
-      captcha_id: null,
-      password_min_entropy: PASSWORD_MIN_ENTROPY,
-    }),
+    handle: ({ state }) =>
+      json(200, {
+        session_expire_time: state.config.sessionExpireS,
+        captcha_type: state.config.captcha ? 'recaptcha' : 'none',
+        captcha_id: null,
+        password_min_entropy: PASSWORD_MIN_ENTROPY,
+      }),
   },
   { method: 'POST', path: barongPaths.sessions, handle: login },
   { method: 'DELETE', path: barongPaths.sessions, handle: logout },

@@ -42,10 +42,14 @@ function listOrders({ request, state, user }: Call) {
   const market = textParam(params, 'market');
   const orderState = textParam(params, 'state');
   const side = textParam(params, 'type');
-  const orders = state.exchange.ordersOf(requireUser(user).uid).filter((order) =>
-    (market === undefined || order.market.id === market) &&
-    (orderState === undefined || order.state === orderState) &&
-    (side === undefined || order.side === side));
+  const orders = state.exchange
+    .ordersOf(requireUser(user).uid)
+    .filter(
+      (order) =>
+        (market === undefined || order.market.id === market) &&
+        (orderState === undefined || order.state === orderState) &&
+        (side === undefined || order.side === side),
+    );
   if (direction === 'desc') orders.reverse();
   // Peatio treats limit 0 as "no limit" here.
   const shown = limit === 0 ? orders : paginate(orders, page, limit);
@@ -86,8 +90,9 @@ function cancelAll({ request, state, user }: Call) {
   if (market !== undefined && !findMarket(market)) throw new HttpFailure(422, 'market.market.doesnt_exist');
   const side = textParam(request.params, 'side');
   if (side !== undefined && side !== 'buy' && side !== 'sell') throw new HttpFailure(422, 'market.order.invalid_side');
-  const cancelled = state.exchange.ordersOf(owner.uid).filter((order) =>
-    order.state === 'wait' && (market === undefined || order.market.id === market) && (side === undefined || order.side === side));
+  const cancelled = state.exchange
+    .ordersOf(owner.uid)
+    .filter((order) => order.state === 'wait' && (market === undefined || order.market.id === market) && (side === undefined || order.side === side));
   for (const order of cancelled) state.exchange.cancel(order);
   return json(201, cancelled.map(presentOrder));
 }

@@ -8,11 +8,19 @@ import { runShell } from '../support/run-shell';
 const KID = '61d025b8573501c2';
 const SECRET = '2d0b4979c7fe6986daa8e21d1dc0644f';
 const BALANCES = ['GET', '/api/v2/peatio/account/balances'];
-const hmac = (secret: string, nonce: string, kid: string) => createHmac('sha256', secret).update(nonce + kid).digest('hex');
+const hmac = (secret: string, nonce: string, kid: string) =>
+  createHmac('sha256', secret)
+    .update(nonce + kid)
+    .digest('hex');
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at /m);
 
 function headerLines(stdout: string): Record<string, string> {
-  return Object.fromEntries(stdout.trim().split('\n').map((line) => line.split(': ') as [string, string]));
+  return Object.fromEntries(
+    stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split(': ') as [string, string]),
+  );
 }
 
 describe('barong-vault command line', () => {
@@ -48,7 +56,9 @@ describe('barong-vault command line', () => {
     [['--json', `${'['.repeat(60_000)}${']'.repeat(60_000)}`], 'The --json body is nested deeper than 64 levels.'],
     [[`a:=${'['.repeat(60_000)}${']'.repeat(60_000)}`], 'The value of a is nested deeper than 64 levels.'],
   ])('refuses JSON nested too deep in one line (%#)', async (body, message) => {
-    const run = await runCli(['sign', '--kid', KID, '--format', 'headers', 'POST', '/api/v2/peatio/market/orders', ...body], { env: { BARONG_SECRET: SECRET } });
+    const run = await runCli(['sign', '--kid', KID, '--format', 'headers', 'POST', '/api/v2/peatio/market/orders', ...body], {
+      env: { BARONG_SECRET: SECRET },
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`barong-vault sign: ${message}\nRun barong-vault sign --help for the options.\n`);
     expect(run.stdout).toBe('');

@@ -23,7 +23,9 @@ describe('barong-vault time against the sandbox', () => {
   it('tells a person the offset and how to sign with it', async () => {
     const run = await runCli(['time', '--base', sandbox.url]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^The exchange's clock is \d+\.\d{3} s (ahead of|behind) this computer's \(±\d+\.\d{3} s, round trip \d+ ms, from identity\/time\)\.\nSign with --offset-ms=-?\d+ to match it\.\n$/);
+    expect(run.stdout).toMatch(
+      /^The exchange's clock is \d+\.\d{3} s (ahead of|behind) this computer's \(±\d+\.\d{3} s, round trip \d+ ms, from identity\/time\)\.\nSign with --offset-ms=-?\d+ to match it\.\n$/,
+    );
   });
 
   it('fails with exit 4 (network) and one line when the exchange cannot be reached', async () => {

@@ -60,7 +60,12 @@ const words = (text: string): Token[] => text.split(' ').map((word) => ({ word }
 // pwsh is not installed on this machine: the output is checked by reading it back, not by running it.
 describe('PowerShell command, read back structurally (pwsh is not available here)', () => {
   it('the reader understands doubled quotes of every kind', () => {
-    expect(readPowerShell(`a 'it''s' '\u2018\u2018x\u2019\u2019' ''`)).toEqual([{ word: 'a' }, { literal: "it's" }, { literal: '\u2018x\u2019' }, { literal: '' }]);
+    expect(readPowerShell(`a 'it''s' '\u2018\u2018x\u2019\u2019' ''`)).toEqual([
+      { word: 'a' },
+      { literal: "it's" },
+      { literal: '\u2018x\u2019' },
+      { literal: '' },
+    ]);
     expect(() => readPowerShell(`'it's'`)).toThrow('runs into');
     expect(() => readPowerShell(`'open`)).toThrow('Unterminated');
   });
@@ -85,9 +90,17 @@ describe('PowerShell command, read back structurally (pwsh is not available here
         const body = requestBody(request);
         const expected: Token[] = [
           ...words('$headers = @{'),
-          { literal: 'X-Auth-Apikey' }, { word: '=' }, { literal: request.headers['X-Auth-Apikey'] }, { word: ';' },
-          { literal: 'X-Auth-Nonce' }, { word: '=' }, { literal: request.headers['X-Auth-Nonce'] }, { word: ';' },
-          { literal: 'X-Auth-Signature' }, { word: '=' }, { literal: request.headers['X-Auth-Signature'] },
+          { literal: 'X-Auth-Apikey' },
+          { word: '=' },
+          { literal: request.headers['X-Auth-Apikey'] },
+          { word: ';' },
+          { literal: 'X-Auth-Nonce' },
+          { word: '=' },
+          { literal: request.headers['X-Auth-Nonce'] },
+          { word: ';' },
+          { literal: 'X-Auth-Signature' },
+          { word: '=' },
+          { literal: request.headers['X-Auth-Signature'] },
           { word: '}' },
           { word: '\n' },
           ...words(`Invoke-RestMethod -Method ${method} -Uri`),

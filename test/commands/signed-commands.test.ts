@@ -53,36 +53,48 @@ function expectArrived(arrived: RecordedRequest, request: SignedRequest, bodyAs:
 }
 
 describe('signed commands run by the real programs against a loopback server', () => {
-  it('curl: method, path, query, headers and the exact body bytes arrive', async () => {
-    await fc.assert(
-      fc.asyncProperty(signedRequest(`${server.url}${PREFIX}`), async (request) => {
-        const { text } = renderSignedCommand('curl', request, 5000);
-        expectArrived(await send(text), request, 'bytes');
-      }),
-      { ...SPAWNING, numRuns: 40 },
-    );
-  }, TIMEOUT_MS);
+  it(
+    'curl: method, path, query, headers and the exact body bytes arrive',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(signedRequest(`${server.url}${PREFIX}`), async (request) => {
+          const { text } = renderSignedCommand('curl', request, 5000);
+          expectArrived(await send(text), request, 'bytes');
+        }),
+        { ...SPAWNING, numRuns: 40 },
+      );
+    },
+    TIMEOUT_MS,
+  );
 
   // httpie serialises fields itself (json.dumps: other spacing, \u escapes), so such bodies are
   // compared as JSON; a body sent with --raw must arrive byte for byte. The query arrives in the
   // given order: where httpie would regroup repeated names, the renderer puts it in the URL.
-  it('httpie: method, path, query in order, headers and the body arrive', async () => {
-    await fc.assert(
-      fc.asyncProperty(signedRequest(`${server.url}${PREFIX}`), async (request) => {
-        fc.pre(!HTTPIE_UNWRITABLE.test(request.headers['X-Auth-Apikey']));
-        const { text } = renderSignedCommand('httpie', request, 5000);
-        expectArrived(await send(text), request, text.startsWith('http --ignore-stdin --raw=') ? 'bytes' : 'json');
-      }),
-      { ...SPAWNING, numRuns: 12 },
-    );
-  }, TIMEOUT_MS);
+  it(
+    'httpie: method, path, query in order, headers and the body arrive',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(signedRequest(`${server.url}${PREFIX}`), async (request) => {
+          fc.pre(!HTTPIE_UNWRITABLE.test(request.headers['X-Auth-Apikey']));
+          const { text } = renderSignedCommand('httpie', request, 5000);
+          expectArrived(await send(text), request, text.startsWith('http --ignore-stdin --raw=') ? 'bytes' : 'json');
+        }),
+        { ...SPAWNING, numRuns: 12 },
+      );
+    },
+    TIMEOUT_MS,
+  );
 
   it('httpie: repeated query names keep their order, fields with awkward names and values arrive', async () => {
     const request: SignedRequest = {
       baseUrl: `${server.url}${PREFIX}`,
       method: 'POST',
       path: '/orders',
-      query: [['a', '1'], ['b', '2'], ['a', '3']],
+      query: [
+        ['a', '1'],
+        ['b', '2'],
+        ['a', '3'],
+      ],
       body: { market: 'btc:usd', note: '=@x', path: 'C:\\tmp\\', odd: 'a\\:b', even: 'a\\\\:b', n: 7, '-flag': true },
       headers: { 'X-Auth-Apikey': '=kid\\x', 'X-Auth-Nonce': '1700000000000', 'X-Auth-Signature': 'f'.repeat(64) },
     };

@@ -52,7 +52,11 @@ async function runScript(shell: 'sh' | 'bash', script: string, extraEnv: Record<
 const expectSignedWith = (arrived: RecordedRequest, kid: string, secret: string): void => {
   const nonce = String(arrived.headers['x-auth-nonce']);
   expect(arrived.headers['x-auth-apikey']).toBe(kid);
-  expect(arrived.headers['x-auth-signature']).toBe(createHmac('sha256', secret).update(nonce + kid).digest('hex'));
+  expect(arrived.headers['x-auth-signature']).toBe(
+    createHmac('sha256', secret)
+      .update(nonce + kid)
+      .digest('hex'),
+  );
 };
 
 const spec = (): RequestSpec => ({
@@ -148,10 +152,7 @@ describe('the signing script, seen by another user of the machine', () => {
   // Any local user can read the arguments of every process (/proc/PID/cmdline, ps), but not its
   // environment: record the arguments of every program the script starts, in full.
   it.each(['sh', 'bash'] as const)('%s: no program it starts has the secret in its arguments, and the exchange accepts the request', async (shell) => {
-    const script = renderSigningScript(
-      { baseUrl: sandbox.url, method: 'GET', path: '/api/v2/peatio/account/balances', query: [] },
-      { kid: key.kid },
-    );
+    const script = renderSigningScript({ baseUrl: sandbox.url, method: 'GET', path: '/api/v2/peatio/account/balances', query: [] }, { kid: key.kid });
     const trace = join(traces, `${shell}.txt`);
     const run = await runProcess('strace', ['-f', '-qq', '-e', 'trace=execve', '-s', '100000', '-o', trace, `/bin/${shell}`, '-c', script], {
       env: env({ BARONG_SECRET: key.secret }),
@@ -160,7 +161,9 @@ describe('the signing script, seen by another user of the machine', () => {
     expect(run.code).toBe(0);
     const balances = JSON.parse(run.stdout) as Array<{ currency: string }>;
     expect(balances.length).toBeGreaterThan(0);
-    const execs = readFileSync(trace, 'utf8').split('\n').filter((line) => line.includes('execve('));
+    const execs = readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('execve('));
     expect(execs.filter((line) => line.includes(key.secret))).toEqual([]);
     // The trace did see the programs and their arguments in full: the script itself, perl and curl.
     expect(execs.some((line) => line.includes(JSON.stringify(script)))).toBe(true);

@@ -30,7 +30,10 @@ async function plantedBackup(harness: Harness) {
   const keys = await value(channels['keys.list']({ accountId: main.id }));
   const planted = keys.find((key) => key.kid === PLANTED_KID);
   if (planted) await value(channels['keys.delete']({ keyId: planted.id }));
-  return { mainId: main.id, file: { name: 'planted.barongvault', mimeType: 'application/octet-stream', buffer: Buffer.from(exported.contentBase64, 'base64') } };
+  return {
+    mainId: main.id,
+    file: { name: 'planted.barongvault', mimeType: 'application/octet-stream', buffer: Buffer.from(exported.contentBase64, 'base64') },
+  };
 }
 
 async function openImport(page: Page) {
@@ -38,7 +41,10 @@ async function openImport(page: Page) {
   return page.getByRole('form', { name: 'Import a backup' });
 }
 
-test('a merge into an existing account shows its plan first, flags the look-alike, and writes nothing until confirmed with the vault passphrase', async ({ page, harness }) => {
+test('a merge into an existing account shows its plan first, flags the look-alike, and writes nothing until confirmed with the vault passphrase', async ({
+  page,
+  harness,
+}) => {
   // An export, a preview, two refused and one accepted import, each through scrypt, and an axe scan.
   test.slow();
   await createVaultInPage(page, harness.url);
@@ -53,7 +59,9 @@ test('a merge into an existing account shows its plan first, flags the look-alik
 
   const plan = importForm.getByRole('region', { name: 'Import plan' });
   await expect(plan.getByRole('list', { name: 'Keys into existing accounts' })).toHaveText(`${PLANTED_KID} (planted) into Main`);
-  await expect(plan.getByRole('list', { name: 'Look-alike accounts' })).toHaveText('"Main" on mian.example looks like "Main" on main.example (a similar address).');
+  await expect(plan.getByRole('list', { name: 'Look-alike accounts' })).toHaveText(
+    '"Main" on mian.example looks like "Main" on main.example (a similar address).',
+  );
   await expect(plan.getByRole('list', { name: 'Keys already here' })).toHaveText(`${OWN_KID} on Main: same secret.`);
   await expect(importForm).toContainText('Needs your confirmation: Add 1 key from a backup to accounts already in the vault.');
   await expectNoSeriousAxeViolations(page);
@@ -102,7 +110,10 @@ test('export asks for the vault passphrase and is refused without it', async ({ 
   await expect(exportForm.getByRole('alert')).toHaveText('Enter the vault passphrase: exporting every secret needs it.');
 
   // The page's own check aside, main refuses an export without the owner's proof (main/privilege).
-  expect(await harness.backend.channels['backup.export']({ passphrase: BACKUP_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'owner.passphrase_required' } });
+  expect(await harness.backend.channels['backup.export']({ passphrase: BACKUP_PASSPHRASE })).toMatchObject({
+    ok: false,
+    error: { code: 'owner.passphrase_required' },
+  });
 
   await exportForm.getByLabel('Vault passphrase').fill('not the vault passphrase');
   await exportForm.getByRole('button', { name: 'Export backup' }).click();

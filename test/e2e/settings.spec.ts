@@ -158,7 +158,9 @@ test('a backup downloads, a wrong passphrase is explained, and it imports back w
   await importForm.getByLabel('Backup file').setInputFiles(backupFile);
   await importForm.getByLabel('Passphrase of the backup').fill('not the backup passphrase');
   await importForm.getByRole('button', { name: 'Show what the import would do' }).click();
-  await expect(importForm.getByRole('alert')).toHaveText(/^Wrong backup passphrase, or the file was changed after it was written.*Type the passphrase chosen when the backup was exported/);
+  await expect(importForm.getByRole('alert')).toHaveText(
+    /^Wrong backup passphrase, or the file was changed after it was written.*Type the passphrase chosen when the backup was exported/,
+  );
 
   // Into the same vault: the account is matched and its key reported as already here.
   await importForm.getByLabel('Passphrase of the backup').fill(BACKUP_PASSPHRASE);
@@ -273,7 +275,9 @@ test('with the 2FA seed stored (after its warning), the account logs in without 
 
     await seeds.getByRole('button', { name: 'Store 2FA seed of Sandbox' }).click();
     const form = seeds.getByRole('form', { name: 'Store the 2FA seed of Sandbox' });
-    await expect(form).toHaveAccessibleDescription(/this vault becomes the phone, so whoever gets into the vault and learns your password has both: two factors turn into one/);
+    await expect(form).toHaveAccessibleDescription(
+      /this vault becomes the phone, so whoever gets into the vault and learns your password has both: two factors turn into one/,
+    );
     const seedField = form.getByLabel('2FA seed (base32)');
     await expect(seedField).toBeFocused();
     await expect(seedField).toHaveAttribute('type', 'password');
@@ -317,7 +321,10 @@ test('with the 2FA seed stored (after its warning), the account logs in without 
 test("the menu's Settings and Search commands reach the page", async ({ page, harness }) => {
   await createVaultInPage(page, harness.url);
   const menu = (command: 'settings' | 'search') =>
-    page.evaluate(([deliver, payload]) => (globalThis as unknown as Record<string, (event: string, body: unknown) => void>)[deliver]?.('menu.command', payload), [DELIVER_EVENT, { command }] as const);
+    page.evaluate(
+      ([deliver, payload]) => (globalThis as unknown as Record<string, (event: string, body: unknown) => void>)[deliver]?.('menu.command', payload),
+      [DELIVER_EVENT, { command }] as const,
+    );
 
   await menu('settings');
   await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();

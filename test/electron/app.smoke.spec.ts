@@ -39,7 +39,13 @@ test.describe('the Electron app', () => {
   test('opens one window on the app origin, with window.api and no Node', async () => {
     expect(page.url()).toBe('app://barong-vault/index.html');
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
-    expect(await page.evaluate(() => [typeof (globalThis as unknown as { api: Api }).api.vault.unlock, typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['function', 'undefined', 'undefined']);
+    expect(
+      await page.evaluate(() => [
+        typeof (globalThis as unknown as { api: Api }).api.vault.unlock,
+        typeof (globalThis as { require?: unknown }).require,
+        typeof (globalThis as { process?: unknown }).process,
+      ]),
+    ).toEqual(['function', 'undefined', 'undefined']);
     expect(await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'))).toBe(userData);
   });
 

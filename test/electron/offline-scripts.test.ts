@@ -28,20 +28,25 @@ describe('npm start where the Electron binary was never downloaded', () => {
 });
 
 describe('npm start with Electron but without its build of better-sqlite3', () => {
-  it.skipIf(existsSync(join(ROOT, 'build', 'native', 'electron', 'better_sqlite3.node')))('asks for npm run build:native-electron before building or launching', async () => {
-    // A stand-in Electron found through the electron package's own override variable; never run.
-    const dist = mkdtempSync(join(tmpdir(), 'fake-electron-'));
-    writeFileSync(join(dist, 'electron'), '#!/bin/sh\nexit 7\n');
-    chmodSync(join(dist, 'electron'), 0o755);
-    try {
-      const { code, stdout, stderr } = await npm(['start'], { set: { ELECTRON_OVERRIDE_DIST_PATH: dist } });
-      expect(code).toBe(1);
-      expect(stderr.split('\n')).toContain('better-sqlite3 is not built for Electron yet: run npm run build:native-electron (it needs the internet once), then npm start');
-      expect(`${stdout}\n${stderr}`).not.toMatch(STACK_FRAME);
-    } finally {
-      rmSync(dist, { recursive: true, force: true });
-    }
-  });
+  it.skipIf(existsSync(join(ROOT, 'build', 'native', 'electron', 'better_sqlite3.node')))(
+    'asks for npm run build:native-electron before building or launching',
+    async () => {
+      // A stand-in Electron found through the electron package's own override variable; never run.
+      const dist = mkdtempSync(join(tmpdir(), 'fake-electron-'));
+      writeFileSync(join(dist, 'electron'), '#!/bin/sh\nexit 7\n');
+      chmodSync(join(dist, 'electron'), 0o755);
+      try {
+        const { code, stdout, stderr } = await npm(['start'], { set: { ELECTRON_OVERRIDE_DIST_PATH: dist } });
+        expect(code).toBe(1);
+        expect(stderr.split('\n')).toContain(
+          'better-sqlite3 is not built for Electron yet: run npm run build:native-electron (it needs the internet once), then npm start',
+        );
+        expect(`${stdout}\n${stderr}`).not.toMatch(STACK_FRAME);
+      } finally {
+        rmSync(dist, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('npm run build:native-electron without access to the headers', () => {
@@ -50,7 +55,9 @@ describe('npm run build:native-electron without access to the headers', () => {
     // A closed loopback port stands for "no internet" on every machine, this one included.
     const { code, stdout, stderr } = await npm(['run', 'build:native-electron'], { set: { ELECTRON_HEADERS_URL: 'http://127.0.0.1:9' } });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^Cannot build better-sqlite3 for Electron \d+\.\d+\.\d+: its headers come from http:\/\/127\.0\.0\.1:9, which this machine cannot reach .*Run npm run build:native-electron on a machine with internet\.$/m);
+    expect(stderr).toMatch(
+      /^Cannot build better-sqlite3 for Electron \d+\.\d+\.\d+: its headers come from http:\/\/127\.0\.0\.1:9, which this machine cannot reach .*Run npm run build:native-electron on a machine with internet\.$/m,
+    );
     expect(`${stdout}\n${stderr}`).not.toMatch(STACK_FRAME);
     expect(digest(nodeAddon)).toBe(before);
     expect(existsSync(join(ROOT, 'build', 'native', 'work'))).toBe(false);

@@ -40,7 +40,8 @@ function send(method: string, path: string, given: OutgoingHttpHeaders, body: st
 }
 
 const ownHeaders = (): OutgoingHttpHeaders => ({ Authorization: `Bearer ${server.token}`, Origin: server.origin, 'Content-Type': 'application/json' });
-const callApi = (channel: string, body: string | string[] = '', headers: OutgoingHttpHeaders = {}) => send('POST', `/api/${channel}`, { ...ownHeaders(), ...headers }, body);
+const callApi = (channel: string, body: string | string[] = '', headers: OutgoingHttpHeaders = {}) =>
+  send('POST', `/api/${channel}`, { ...ownHeaders(), ...headers }, body);
 const setUp = async () => {
   const status = await harness.channels['vault.status'](undefined);
   return status.ok && status.value.setUp;

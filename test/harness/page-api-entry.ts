@@ -27,4 +27,7 @@ Object.defineProperty(page, DELIVER_EVENT, {
   value: (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload)),
 });
 // contextBridge makes window.api read-only; so does the harness.
-Object.defineProperty(page, 'api', { value: buildApi(async (channel, input) => JSON.parse(await invokeBinding(channel, input)) as unknown, listen), enumerable: true });
+Object.defineProperty(page, 'api', {
+  value: buildApi(async (channel, input) => JSON.parse(await invokeBinding(channel, input)) as unknown, listen),
+  enumerable: true,
+});

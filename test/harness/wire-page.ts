@@ -19,6 +19,12 @@ export async function wirePage(page: Page, core: Pick<AppCore, 'onEvent'>, serve
   await page.addInitScript({ content: await apiScript });
   return core.onEvent((name, payload) => {
     // The page may be navigating or closed: an event it misses is one the app would miss too.
-    page.evaluate(([event, body, deliver]) => (globalThis as unknown as Record<string, (e: string, p: unknown) => void>)[deliver]?.(event, body), [name, payload, DELIVER_EVENT] as const).catch(() => undefined);
+    page
+      .evaluate(([event, body, deliver]) => (globalThis as unknown as Record<string, (e: string, p: unknown) => void>)[deliver]?.(event, body), [
+        name,
+        payload,
+        DELIVER_EVENT,
+      ] as const)
+      .catch(() => undefined);
   });
 }

@@ -44,7 +44,7 @@ describe('the icons in build/', () => {
     expect(sizes).toEqual([16, 24, 32, 48, 64, 128, 256]);
   });
 
-  it('give macOS an ICNS whose typed entries are PNG images of their type\'s size, up to 1024 px', () => {
+  it("give macOS an ICNS whose typed entries are PNG images of their type's size, up to 1024 px", () => {
     const icns = buildFile('icon.icns');
     expect(icns.toString('latin1', 0, 4)).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);

@@ -61,7 +61,11 @@ async function stageProject(project: string): Promise<void> {
   copyTree(ROOT, project, copyFileSync);
   copyTree(join(ROOT, 'node_modules'), join(project, 'node_modules'), linkOrCopy);
   await buildMain(join(project, 'out'));
-  const vite = await runProcess(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'], { cwd: project });
+  const vite = await runProcess(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'],
+    { cwd: project },
+  );
   if (vite.code !== 0) throw new Error(`The renderer build failed:\n${vite.stdout}\n${vite.stderr}`);
   // Nothing in out/ has a source map today; one placed there must still stay out of the app.
   writeFileSync(join(project, SOURCE_MAP_DECOY), '{"version":3,"sources":[],"mappings":""}');

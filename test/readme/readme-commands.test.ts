@@ -78,11 +78,14 @@ describe('README commands', () => {
     // Filling two vaults with 10,000 keys (one in the browser harness) takes a while on a loaded two-core machine.
   }, 300_000);
 
-  it.skipIf(electronBinary(REPO_ROOT) !== null)('runs: npm start, which here says in one line that Electron is missing (skipped where it is installed: it would open a window)', async () => {
-    expect(commands).toContain('npm start');
-    const run = await bash('npm start');
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(MISSING_ELECTRON);
-    expect(run.stderr).not.toMatch(/^\s+at /m);
-  });
+  it.skipIf(electronBinary(REPO_ROOT) !== null)(
+    'runs: npm start, which here says in one line that Electron is missing (skipped where it is installed: it would open a window)',
+    async () => {
+      expect(commands).toContain('npm start');
+      const run = await bash('npm start');
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(MISSING_ELECTRON);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+    },
+  );
 });

@@ -57,10 +57,13 @@ export function gateProblems({ findings, unreadable, inlineSuppressions }: ScanR
   }
   for (const entry of accepted) {
     if (isSerious(entry.severity) && !FALSE_POSITIVE.test(entry.reason)) {
-      problems.push(`SECURITY.md accepts ${entry.severity} ${entry.check} in ${entry.file} as a risk: medium and high findings are fixed; only a false positive may stay`);
+      problems.push(
+        `SECURITY.md accepts ${entry.severity} ${entry.check} in ${entry.file} as a risk: medium and high findings are fixed; only a false positive may stay`,
+      );
     }
   }
   for (const { file, message } of unreadable) problems.push(`${file} could not be parsed, so it was not checked: ${message}`);
-  for (const place of inlineSuppressions) problems.push(`${place} has an eng-disable comment, which hides findings from the report: list them in SECURITY.md instead`);
+  for (const place of inlineSuppressions)
+    problems.push(`${place} has an eng-disable comment, which hides findings from the report: list them in SECURITY.md instead`);
   return problems;
 }

@@ -33,7 +33,9 @@ describe('the scanned sources', () => {
   afterAll(() => rmSync(stage, { recursive: true, force: true }));
 
   it('are main with its preload, and the renderer with its page', () => {
-    expect(files).toEqual(expect.arrayContaining(['main/index.ts', 'main/preload/index.ts', 'main/electron/secure-window.ts', 'renderer/src/main.tsx', 'renderer/index.html']));
+    expect(files).toEqual(
+      expect.arrayContaining(['main/index.ts', 'main/preload/index.ts', 'main/electron/secure-window.ts', 'renderer/src/main.tsx', 'renderer/index.html']),
+    );
   });
 
   it('leave out tests, which build insecure windows on purpose', () => {
@@ -51,20 +53,38 @@ describe('the gate', () => {
         expect.objectContaining({ check: 'SANDBOX_JS_CHECK', severity: 'MEDIUM', file: 'insecure-window.js' }),
       ]),
     );
-    expect(gateProblems(scan, [])).toEqual(expect.arrayContaining([expect.stringMatching(/^HIGH CONTEXT_ISOLATION_JS_CHECK at insecure-window\.js:\d+: fix it/)]));
+    expect(gateProblems(scan, [])).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^HIGH CONTEXT_ISOLATION_JS_CHECK at insecure-window\.js:\d+: fix it/)]),
+    );
   });
 
-  const finding = (check: string, severity: Finding['severity'], file = 'main/index.ts'): Finding => ({ check, severity, file, line: 7, reviewRequired: false });
-  const accepted = (check: string, severity: AcceptedFinding['severity'], reason: string, file = 'main/index.ts'): AcceptedFinding => ({ check, severity, file, reason });
+  const finding = (check: string, severity: Finding['severity'], file = 'main/index.ts'): Finding => ({
+    check,
+    severity,
+    file,
+    line: 7,
+    reviewRequired: false,
+  });
+  const accepted = (check: string, severity: AcceptedFinding['severity'], reason: string, file = 'main/index.ts'): AcceptedFinding => ({
+    check,
+    severity,
+    file,
+    reason,
+  });
   const clean: ScanResult = { findings: [], unreadable: [], inlineSuppressions: [] };
 
   it('passes what the table accepts, row for finding', () => {
     const scan = { ...clean, findings: [finding('LIMIT_NAVIGATION_JS_CHECK', 'INFORMATIONAL'), finding('SANDBOX_JS_CHECK', 'MEDIUM')] };
-    expect(gateProblems(scan, [accepted('LIMIT_NAVIGATION_JS_CHECK', 'INFORMATIONAL', 'Reviewed.'), accepted('SANDBOX_JS_CHECK', 'MEDIUM', 'False positive: set.')])).toEqual([]);
+    expect(
+      gateProblems(scan, [accepted('LIMIT_NAVIGATION_JS_CHECK', 'INFORMATIONAL', 'Reviewed.'), accepted('SANDBOX_JS_CHECK', 'MEDIUM', 'False positive: set.')]),
+    ).toEqual([]);
   });
 
   it('refuses an informational finding the table does not list, and a second one where the table lists one', () => {
-    const scan = { ...clean, findings: [finding('LIMIT_NAVIGATION_JS_CHECK', 'INFORMATIONAL'), finding('LIMIT_NAVIGATION_JS_CHECK', 'INFORMATIONAL', 'main/other.ts')] };
+    const scan = {
+      ...clean,
+      findings: [finding('LIMIT_NAVIGATION_JS_CHECK', 'INFORMATIONAL'), finding('LIMIT_NAVIGATION_JS_CHECK', 'INFORMATIONAL', 'main/other.ts')],
+    };
     expect(gateProblems(scan, [accepted('LIMIT_NAVIGATION_JS_CHECK', 'INFORMATIONAL', 'Reviewed.')])).toEqual([
       "INFORMATIONAL LIMIT_NAVIGATION_JS_CHECK at main/other.ts:7: not in SECURITY.md's accepted findings",
     ]);
@@ -108,11 +128,15 @@ describe('readAcceptedFindings', () => {
       '## Next section',
       '| `NOT_THIS` | high | `x` | y |',
     ].join('\n');
-    expect(readAcceptedFindings(markdown)).toEqual([{ check: 'CSP_GLOBAL_CHECK', severity: 'LOW', file: 'renderer/index.html', reason: 'Only our files are served.' }]);
+    expect(readAcceptedFindings(markdown)).toEqual([
+      { check: 'CSP_GLOBAL_CHECK', severity: 'LOW', file: 'renderer/index.html', reason: 'Only our files are served.' },
+    ]);
   });
 
   it('refuses a page without the section, or a severity the scanner does not use', () => {
     expect(() => readAcceptedFindings('# Security\n')).toThrow(/no "## Electronegativity findings we accept" section/);
-    expect(() => readAcceptedFindings('## Electronegativity findings we accept\n| a | b | c | d |\n|-|-|-|-|\n| `X` | severe | `f` | r |\n')).toThrow(/unknown severity "severe"/);
+    expect(() => readAcceptedFindings('## Electronegativity findings we accept\n| a | b | c | d |\n|-|-|-|-|\n| `X` | severe | `f` | r |\n')).toThrow(
+      /unknown severity "severe"/,
+    );
   });
 });

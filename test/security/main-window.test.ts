@@ -29,10 +29,14 @@ const shippedFiles = () =>
     .filter((file) => /\.ts$/.test(file) && !/\.test\.ts$|(^|\/)tests\//.test(file));
 
 const constructions = (source: ts.SourceFile) =>
-  descendants(source).filter((node): node is ts.NewExpression => ts.isNewExpression(node) && ts.isIdentifier(node.expression) && WEB_CONTENTS_CLASSES.has(node.expression.text));
+  descendants(source).filter(
+    (node): node is ts.NewExpression => ts.isNewExpression(node) && ts.isIdentifier(node.expression) && WEB_CONTENTS_CLASSES.has(node.expression.text),
+  );
 
 const callsOf = (source: ts.SourceFile, name: string) =>
-  descendants(source).filter((node): node is ts.CallExpression => ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name);
+  descendants(source).filter(
+    (node): node is ts.CallExpression => ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name,
+  );
 
 describe('the windows main creates', () => {
   it('are one BrowserWindow, in main/index.ts', () => {
@@ -47,17 +51,25 @@ describe('the windows main creates', () => {
     const properties = options.properties;
     const index = properties.findIndex((property) => property.name?.getText() === 'webPreferences');
     const property = properties[index];
-    if (property === undefined || !ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.initializer)) throw new Error('webPreferences is not an object literal');
+    if (property === undefined || !ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.initializer))
+      throw new Error('webPreferences is not an object literal');
     const [first, ...literals] = property.initializer.properties;
     // The tested policy first, whole; then, for scanners that read only literals, the same three values again.
-    expect(first && ts.isSpreadAssignment(first) && ts.isCallExpression(first.expression) ? first.expression.expression.getText() : first?.getText()).toBe('webPreferences');
+    expect(first && ts.isSpreadAssignment(first) && ts.isCallExpression(first.expression) ? first.expression.expression.getText() : first?.getText()).toBe(
+      'webPreferences',
+    );
     const policy = webPreferences('/preload.cjs');
     expect(Object.fromEntries(literals.map((literal) => [literal.name?.getText(), literal.getText().split(':')[1]?.trim()]))).toEqual({
       contextIsolation: String(policy.contextIsolation),
       sandbox: String(policy.sandbox),
       nodeIntegration: String(policy.nodeIntegration),
     });
-    expect(properties.slice(index + 1).filter((later) => ts.isSpreadAssignment(later) || later.name?.getText() === 'webPreferences').map((later) => later.getText())).toEqual([]);
+    expect(
+      properties
+        .slice(index + 1)
+        .filter((later) => ts.isSpreadAssignment(later) || later.name?.getText() === 'webPreferences')
+        .map((later) => later.getText()),
+    ).toEqual([]);
   });
 
   it('exist only after every web contents is guarded and the session secured', () => {

@@ -19,9 +19,11 @@ async function timeServer(skewMs: number, answer: Answer): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-const json = (status: number, body: unknown): Answer => (response) => {
-  response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown): Answer =>
+  (response) => {
+    response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+  };
 const http = (baseUrl: string) => ({ baseUrl, userAgent: 'BarongVaultTests/1', logger: silentLogger });
 
 describe('measureClockOffset', () => {

@@ -44,10 +44,11 @@ export function sendHttp(request: HttpRequest): Promise<HttpResponse> {
       request.signal?.removeEventListener('abort', onAbort);
       outcome();
     };
-    const fail = (error: ExchangeError) => finish(() => {
-      outgoing.destroy();
-      reject(error);
-    });
+    const fail = (error: ExchangeError) =>
+      finish(() => {
+        outgoing.destroy();
+        reject(error);
+      });
     const onAbort = () => fail(new ExchangeError('network.cancelled', 'The request was cancelled.'));
 
     const outgoing = send(url, { method: request.method, headers: request.headers });
@@ -79,7 +80,9 @@ export function sendHttp(request: HttpRequest): Promise<HttpResponse> {
       });
       response.on('error', (error) => fail(networkError(error, url.host)));
       response.on('end', () =>
-        finish(() => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks), totalMs: performance.now() - started })),
+        finish(() =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks), totalMs: performance.now() - started }),
+        ),
       );
     });
     if (request.signal?.aborted) {

@@ -27,10 +27,20 @@ describe('API keys on the exchange, with the vault following', () => {
     await accountKeys.create({ scopes: ['read'] });
     const listed = await new ExchangeKeys(session, 2).list();
 
-    expect(listed.map((key) => key.kid).sort()).toEqual(vault.listKeys(account.id).map((key) => key.kid).sort());
+    expect(listed.map((key) => key.kid).sort()).toEqual(
+      vault
+        .listKeys(account.id)
+        .map((key) => key.kid)
+        .sort(),
+    );
     expect(listed).toHaveLength(3);
-    const pages = exchanged.filter(({ request }) => request.method === 'GET' && request.url.includes(barongPaths.apiKeys)).map(({ request }) => paramsOf(request));
-    expect(pages).toEqual([{ page: '1', limit: '2' }, { page: '2', limit: '2' }]);
+    const pages = exchanged
+      .filter(({ request }) => request.method === 'GET' && request.url.includes(barongPaths.apiKeys))
+      .map(({ request }) => paramsOf(request));
+    expect(pages).toEqual([
+      { page: '1', limit: '2' },
+      { page: '2', limit: '2' },
+    ]);
     expect(first.key).toMatchObject({ label: 'bot', scopes: ['trade', 'read'], remoteState: 'active', origin: 'created' });
 
     const disabled = await accountKeys.setEnabled(first.key.id, false);
@@ -57,7 +67,10 @@ describe('API keys on the exchange, with the vault following', () => {
     const writes = exchanged.filter((entry) => isWrite(entry) && toResource(entry));
     expect(writes).toHaveLength(6);
     expect(writes.map(({ request }) => request.headers['X-CSRF-Token'])).toEqual(writes.map(() => csrf));
-    const codes = exchanged.map(({ request }) => paramsOf(request)).flatMap((params) => [params.otp_code, params.totp_code]).filter((code) => code !== undefined);
+    const codes = exchanged
+      .map(({ request }) => paramsOf(request))
+      .flatMap((params) => [params.otp_code, params.totp_code])
+      .filter((code) => code !== undefined);
     expect(new Set(codes).size).toBe(codes.length);
   });
 
@@ -70,7 +83,7 @@ describe('API keys on the exchange, with the vault following', () => {
     expect(answer.status).toBe(200);
   });
 
-  it('waits for the next 30 s period when this one\'s code was spent, reporting the seconds left', async () => {
+  it("waits for the next 30 s period when this one's code was spent, reporting the seconds left", async () => {
     const { keys, exchanged, clock, user } = await traderWithSeed();
     const loginAt = clock.now();
     const progress: number[] = [];
@@ -84,7 +97,7 @@ describe('API keys on the exchange, with the vault following', () => {
     expect(creation?.response?.status).toBe(201);
   });
 
-  it('maps the exchange\'s totp.error when the next period was spent elsewhere, then waits for the one after', async () => {
+  it("maps the exchange's totp.error when the next period was spent elsewhere, then waits for the one after", async () => {
     const { keys, sandbox, clock, user, vault, account } = await traderWithSeed();
     // A phone or a browser spends the next period's code first (the exchange accepts it already).
     const { password, totpSecret } = user(TRADER);
@@ -143,7 +156,7 @@ describe('write-ahead key creation', () => {
 });
 
 describe('reconciliation with the exchange', () => {
-  it('reports keys made elsewhere, marks keys gone from the exchange, and takes the exchange\'s states', async () => {
+  it("reports keys made elsewhere, marks keys gone from the exchange, and takes the exchange's states", async () => {
     const { keys, vault, account, session } = await traderWithSeed();
     const accountKeys = keys();
     const exchange = new ExchangeKeys(session);

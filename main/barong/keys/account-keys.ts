@@ -63,7 +63,9 @@ export class AccountKeys {
       this.vault.markRemoteState(keyId, 'deleted_remotely');
       throw ExchangeError.fromBarong('record.not_found', 404);
     }
-    const updated = await this.session.withCode('change-key', codeOptions, (code) => this.exchange.setState(key.kid, enabled ? 'active' : 'disabled', current.scopes, code));
+    const updated = await this.session.withCode('change-key', codeOptions, (code) =>
+      this.exchange.setState(key.kid, enabled ? 'active' : 'disabled', current.scopes, code),
+    );
     this.vault.editKey(keyId, { scopes: updated.scopes });
     return this.vault.markRemoteState(keyId, remoteStateOf(updated.state));
   }

@@ -29,7 +29,10 @@ export class ExchangeKeys {
       const answer = await this.session.request({
         method: 'GET',
         path: barongPaths.apiKeys,
-        query: [['page', String(page)], ['limit', String(this.pageSize)]],
+        query: [
+          ['page', String(page)],
+          ['limit', String(this.pageSize)],
+        ],
       });
       const batch = parseRemoteKeys(answer.body, answer.status);
       batch.forEach((key) => keys.set(key.kid, key));

@@ -36,7 +36,7 @@ function createUntilKilled(args: string[]): Promise<string> {
   });
 }
 
-describe('a key creation killed between the exchange\'s answer and the vault write', () => {
+describe("a key creation killed between the exchange's answer and the vault write", () => {
   it('is reported as pending after a restart, and its key shows on the exchange as secret unknown', { timeout: 60_000 }, async () => {
     const clock = frozenClock();
     const { vault, vaultPath, account, user } = await exchangeFixture({ clock });

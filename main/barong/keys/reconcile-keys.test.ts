@@ -4,11 +4,20 @@ import { reconcileKeys } from './reconcile-keys';
 import type { RemoteKey } from './remote-key';
 
 const local = (kid: string, remoteState: RemoteState): ApiKey => ({
-  id: `id-${kid}`, accountId: 'acc', kid, label: '', algorithm: 'HS256', scopes: [], remoteState, origin: 'created', createdAt: 1, lastUsedAt: null,
+  id: `id-${kid}`,
+  accountId: 'acc',
+  kid,
+  label: '',
+  algorithm: 'HS256',
+  scopes: [],
+  remoteState,
+  origin: 'created',
+  createdAt: 1,
+  lastUsedAt: null,
 });
 const remote = (kid: string, state: string): RemoteKey => ({ kid, algorithm: 'HS256', scopes: [], state, createdAt: null, updatedAt: null });
 
-describe('reconciling the vault\'s keys with the exchange\'s', () => {
+describe("reconciling the vault's keys with the exchange's", () => {
   it('finds keys on the exchange only: their secret is unknown here', () => {
     expect(reconcileKeys([], [remote('a', 'active')]).secretUnknown).toEqual([remote('a', 'active')]);
   });
@@ -19,7 +28,7 @@ describe('reconciling the vault\'s keys with the exchange\'s', () => {
     expect(result.stateChanges).toEqual([{ keyId: 'id-a', kid: 'a', from: 'active', to: 'deleted_remotely' }]);
   });
 
-  it('takes the exchange\'s state, mapping states other than active and disabled to inactive', () => {
+  it("takes the exchange's state, mapping states other than active and disabled to inactive", () => {
     const result = reconcileKeys(
       [local('a', 'active'), local('b', 'active'), local('c', 'unknown'), local('d', 'deleted_remotely'), local('e', 'disabled')],
       [remote('a', 'disabled'), remote('b', 'inactive'), remote('c', 'active'), remote('d', 'active'), remote('e', 'disabled')],

@@ -14,7 +14,15 @@ export interface RemoteKey {
 }
 
 const scopeSchema = z
-  .union([z.array(z.string()), z.string().transform((text) => text.split(',').map((scope) => scope.trim()).filter((scope) => scope !== ''))])
+  .union([
+    z.array(z.string()),
+    z.string().transform((text) =>
+      text
+        .split(',')
+        .map((scope) => scope.trim())
+        .filter((scope) => scope !== ''),
+    ),
+  ])
   .nullish()
   .transform((scopes) => scopes ?? []);
 
@@ -39,7 +47,8 @@ const remoteKeySchema = z
 // Barong 2.6 sends the secret as a string; 2.5 and older send Vault's storage record.
 const secretSchema = z.union([z.string().min(1), z.object({ data: z.object({ value: z.string().min(1) }) }).transform((record) => record.data.value)]);
 
-const unexpected = (what: string, status: number) => new ExchangeError('exchange.unexpected_body', `The exchange answered ${what} in a shape this app does not know.`, { status });
+const unexpected = (what: string, status: number) =>
+  new ExchangeError('exchange.unexpected_body', `The exchange answered ${what} in a shape this app does not know.`, { status });
 
 export function parseRemoteKeys(body: unknown, status: number): RemoteKey[] {
   const parsed = z.array(remoteKeySchema).safeParse(body);

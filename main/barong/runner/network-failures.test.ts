@@ -38,15 +38,18 @@ async function silentServer(): Promise<{ port: number; server: Server }> {
 
 const httpServer = async (handler: RequestListener): Promise<string> => `http://127.0.0.1:${await listen(createHttpServer(handler))}`;
 
-const setupFor = (baseUrl: string, http: Partial<ExchangeHttpSettings> = {}) =>
-  runnerSetup(baseUrl, [{ kid: newKid(), secret: newSecret() }], { http });
+const setupFor = (baseUrl: string, http: Partial<ExchangeHttpSettings> = {}) => runnerSetup(baseUrl, [{ kid: newKid(), secret: newSecret() }], { http });
 
 const balances = (keyId: string, extra: Partial<SignedRequest> = {}): SignedRequest => ({ keyId, method: 'GET', path: peatioPaths.balances, ...extra });
 
 describe('runSignedRequest when the network or the server misbehaves', () => {
   it('gives up with network.timeout when a server accepts and never answers', async () => {
     const { port } = await silentServer();
-    const { vault, context, keyIds: [keyId = ''] } = await setupFor(`http://127.0.0.1:${port}`);
+    const {
+      vault,
+      context,
+      keyIds: [keyId = ''],
+    } = await setupFor(`http://127.0.0.1:${port}`);
     const started = performance.now();
     const refused = await rejectionOf(runSignedRequest(context, balances(keyId, { timeouts: { timeoutMs: 300 } })));
     const elapsed = performance.now() - started;
@@ -62,7 +65,10 @@ describe('runSignedRequest when the network or the server misbehaves', () => {
     // left unanswered would need a non-loopback address or a full backlog, which the kernel may
     // still complete with SYN cookies.)
     const { port } = await silentServer();
-    const { context, keyIds: [keyId = ''] } = await setupFor(`https://127.0.0.1:${port}`);
+    const {
+      context,
+      keyIds: [keyId = ''],
+    } = await setupFor(`https://127.0.0.1:${port}`);
     const started = performance.now();
     const refused = await rejectionOf(runSignedRequest(context, balances(keyId, { timeouts: { connectTimeoutMs: 300, timeoutMs: 10_000 } })));
     expect(refused).toMatchObject({ code: 'network.timeout', message: `Could not connect to 127.0.0.1:${port} within 0.3 s.` });
@@ -73,7 +79,10 @@ describe('runSignedRequest when the network or the server misbehaves', () => {
     const { port, server } = await silentServer();
     const controller = new AbortController();
     server.on('connection', () => controller.abort());
-    const { context, keyIds: [keyId = ''] } = await setupFor(`http://127.0.0.1:${port}`);
+    const {
+      context,
+      keyIds: [keyId = ''],
+    } = await setupFor(`http://127.0.0.1:${port}`);
     const refused = await rejectionOf(runSignedRequest(context, balances(keyId, { signal: controller.signal })));
     expect(refused).toMatchObject({ code: 'network.cancelled' });
   });
@@ -82,7 +91,10 @@ describe('runSignedRequest when the network or the server misbehaves', () => {
     const url = await httpServer((_request, response) => {
       response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ filler: 'x'.repeat(64 * 1024) }));
     });
-    const { context, keyIds: [keyId = ''] } = await setupFor(url, { maxBodyBytes: 1024 });
+    const {
+      context,
+      keyIds: [keyId = ''],
+    } = await setupFor(url, { maxBodyBytes: 1024 });
     expect(await rejectionOf(runSignedRequest(context, balances(keyId)))).toMatchObject({ code: 'exchange.body_too_large', status: 200 });
   });
 
@@ -95,7 +107,10 @@ describe('runSignedRequest when the network or the server misbehaves', () => {
     const url = await httpServer((_request, response) => {
       response.writeHead(302, { Location: `${target}${peatioPaths.balances}` }).end();
     });
-    const { context, keyIds: [keyId = ''] } = await setupFor(url);
+    const {
+      context,
+      keyIds: [keyId = ''],
+    } = await setupFor(url);
     expect(await rejectionOf(runSignedRequest(context, balances(keyId)))).toMatchObject({ code: 'exchange.redirect', status: 302 });
     expect(targetRequests).toBe(0);
   });
@@ -104,7 +119,10 @@ describe('runSignedRequest when the network or the server misbehaves', () => {
     const server = createNetServer();
     const port = await listen(server);
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    const { context, keyIds: [keyId = ''] } = await setupFor(`http://127.0.0.1:${port}`);
+    const {
+      context,
+      keyIds: [keyId = ''],
+    } = await setupFor(`http://127.0.0.1:${port}`);
     expect(await rejectionOf(runSignedRequest(context, balances(keyId)))).toMatchObject({ code: 'network.refused' });
   });
 
@@ -112,7 +130,10 @@ describe('runSignedRequest when the network or the server misbehaves', () => {
     const url = await httpServer((_request, response) => {
       response.writeHead(200, { 'Content-Type': 'application/json' }).end('[{"currency": "btc", ');
     });
-    const { context, keyIds: [keyId = ''] } = await setupFor(url);
+    const {
+      context,
+      keyIds: [keyId = ''],
+    } = await setupFor(url);
     expect(await rejectionOf(runSignedRequest(context, balances(keyId)))).toMatchObject({ code: 'exchange.unexpected_body', status: 200 });
   });
 
@@ -120,14 +141,39 @@ describe('runSignedRequest when the network or the server misbehaves', () => {
     const dir = mkdtempSync(join(tmpdir(), 'barong-vault-tls-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
     let requests = 0;
     const server = createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (_request, response) => {
       requests += 1;
       response.end('[]');
     });
     const port = await listen(server);
-    const { context, keyIds: [keyId = ''] } = await setupFor(`https://127.0.0.1:${port}`);
+    const {
+      context,
+      keyIds: [keyId = ''],
+    } = await setupFor(`https://127.0.0.1:${port}`);
     expect(await rejectionOf(runSignedRequest(context, balances(keyId)))).toMatchObject({
       code: 'network.tls_untrusted',
       message: `The TLS certificate of 127.0.0.1:${port} is self-signed or not trusted.`,
@@ -137,7 +183,12 @@ describe('runSignedRequest when the network or the server misbehaves', () => {
 
   it('refuses plain HTTP to anything but this computer', async () => {
     // Stored before the rule existed, or edited by hand: the runner still will not send credentials in clear.
-    const { vault, account, context, keyIds: [keyId = ''] } = await setupFor('https://exchange.example');
+    const {
+      vault,
+      account,
+      context,
+      keyIds: [keyId = ''],
+    } = await setupFor('https://exchange.example');
     const plainHttp: SigningVault = {
       key: (id) => vault.key(id),
       account: () => ({ ...account, baseUrl: 'http://exchange.example' }),

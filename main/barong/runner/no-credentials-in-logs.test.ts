@@ -32,18 +32,20 @@ describe('what the runner writes down', () => {
     const { trade, read, viewer } = seededKeys(sandbox);
     const wrongSecret = newSecret();
     const unknown = { kid: newKid(), secret: newSecret() };
-    const { vault, context, keyIds: [tradeId = '', readId = '', wrongId = '', unknownId = ''] } = await runnerSetup(
-      sandbox.url,
-      [trade, read, { kid: viewer.kid, secret: wrongSecret }, unknown],
-      { logger, http: { send } },
-    );
+    const {
+      vault,
+      context,
+      keyIds: [tradeId = '', readId = '', wrongId = '', unknownId = ''],
+    } = await runnerSetup(sandbox.url, [trade, read, { kid: viewer.kid, secret: wrongSecret }, unknown], { logger, http: { send } });
     const totpSecret = totpSecretOf(sandbox, trade.email);
     const code = generateSync({ secret: totpSecret, epoch: Math.floor((Date.now() + 7_000) / 1000), guardrails });
     const laterCode = generateSync({ secret: totpSecret, epoch: Math.floor((Date.now() + 7_000) / 1000) + 30, guardrails });
 
     expect((await runSignedRequest(context, { keyId: tradeId, method: 'GET', path: peatioPaths.balances, query: [['nonzero', 'true']] })).status).toBe(200);
     const keyPath = `/api/v2/barong/resource/api_keys/${read.kid}`;
-    expect((await runSignedRequest(context, { keyId: tradeId, method: 'PATCH', path: keyPath, body: { state: 'disabled', scope: 'read', totp_code: code } })).status).toBe(200);
+    expect(
+      (await runSignedRequest(context, { keyId: tradeId, method: 'PATCH', path: keyPath, body: { state: 'disabled', scope: 'read', totp_code: code } })).status,
+    ).toBe(200);
     expect(await testKey(context, readId)).toMatchObject({ ok: false, error: { code: 'authz.apikey_not_active' } });
     expect((await runSignedRequest(context, { keyId: tradeId, method: 'DELETE', path: keyPath, query: [['totp_code', laterCode]] })).status).toBe(204);
     expect(await testKey(context, wrongId)).toMatchObject({ ok: false, error: { code: 'authz.invalid_signature' } });
@@ -54,7 +56,10 @@ describe('what the runner writes down', () => {
     expect(sent.length).toBeGreaterThanOrEqual(9);
     expect(signatures.length).toBeGreaterThanOrEqual(6);
     const log = readFileSync(logPath, 'utf8');
-    const lines = log.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = log
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.length).toBe(sent.length + 1);
     expect(lines).toContainEqual(expect.objectContaining({ event: 'exchange.request', method: 'DELETE', path: keyPath, status: 204 }));
     expect(lines).toContainEqual(expect.objectContaining({ event: 'exchange.nonce_expired_resync', path: peatioPaths.balances }));

@@ -12,13 +12,22 @@ import { testKey } from './test-key';
 
 const guardrails = createGuardrails({ MIN_SECRET_BYTES: 10 });
 const totpNow = (secret: string) => generateSync({ secret, epoch: Math.floor(Date.now() / 1000), guardrails });
-const catalogued = (code: string, status: number) => ({ code, status, message: explainError(code, { nonceLifetimeMs: 5000 }).message, action: explainError(code).action });
+const catalogued = (code: string, status: number) => ({
+  code,
+  status,
+  message: explainError(code, { nonceLifetimeMs: 5000 }).message,
+  action: explainError(code).action,
+});
 
 describe('runSignedRequest against the sandbox', () => {
   it('gets 200 and the balances with a seeded key, and audits the use without the query', async () => {
     const sandbox = await startSeededSandbox();
     const { trade } = seededKeys(sandbox);
-    const { vault, context, keyIds: [keyId = ''] } = await runnerSetup(sandbox.url, [trade]);
+    const {
+      vault,
+      context,
+      keyIds: [keyId = ''],
+    } = await runnerSetup(sandbox.url, [trade]);
     const answer = await runSignedRequest(context, { keyId, method: 'GET', path: peatioPaths.balances, query: [['nonzero', 'true']] });
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toContain('application/json');
@@ -28,15 +37,24 @@ describe('runSignedRequest against the sandbox', () => {
       { currency: 'eth', balance: '38.0', locked: '2.0' },
       { currency: 'usd', balance: '83000.0', locked: '14000.0' },
     ]);
-    expect(vault.auditLog(1)).toEqual([expect.objectContaining({ action: 'send', kid: trade.kid, method: 'GET', path: peatioPaths.balances, status: 200, outcome: 'ok' })]);
+    expect(vault.auditLog(1)).toEqual([
+      expect.objectContaining({ action: 'send', kid: trade.kid, method: 'GET', path: peatioPaths.balances, status: 200, outcome: 'ok' }),
+    ]);
   });
 
   it('tests a key: the balances on success, the catalogue error on refusal', async () => {
     const sandbox = await startSeededSandbox();
     const { viewer } = seededKeys(sandbox);
-    const { context, keyIds: [good = '', unknown = ''] } = await runnerSetup(sandbox.url, [viewer, { kid: newKid(), secret: newSecret() }]);
+    const {
+      context,
+      keyIds: [good = '', unknown = ''],
+    } = await runnerSetup(sandbox.url, [viewer, { kid: newKid(), secret: newSecret() }]);
     const passed = await testKey(context, good);
-    expect(passed).toEqual({ ok: true, balances: expect.arrayContaining([{ currency: 'usd', balance: '5000.0', locked: '0.0' }]) as unknown, totalMs: expect.any(Number) as unknown });
+    expect(passed).toEqual({
+      ok: true,
+      balances: expect.arrayContaining([{ currency: 'usd', balance: '5000.0', locked: '0.0' }]) as unknown,
+      totalMs: expect.any(Number) as unknown,
+    });
     const failed = await testKey(context, unknown);
     expect(failed.ok).toBe(false);
     expect(failed.ok ? undefined : failed.error).toMatchObject(catalogued('authz.unexistent_apikey', 401));
@@ -49,8 +67,17 @@ describe('runSignedRequest against the sandbox', () => {
   ])('maps %s to the catalogue message (%s)', async (_case, code, status) => {
     const sandbox = await startSeededSandbox();
     const { trade, read } = seededKeys(sandbox);
-    const key = code === 'authz.unexistent_apikey' ? { kid: newKid(), secret: newSecret() } : code === 'authz.invalid_signature' ? { kid: read.kid, secret: newSecret() } : read;
-    const { vault, context, keyIds: [tradeId = '', keyId = ''] } = await runnerSetup(sandbox.url, [trade, key]);
+    const key =
+      code === 'authz.unexistent_apikey'
+        ? { kid: newKid(), secret: newSecret() }
+        : code === 'authz.invalid_signature'
+          ? { kid: read.kid, secret: newSecret() }
+          : read;
+    const {
+      vault,
+      context,
+      keyIds: [tradeId = '', keyId = ''],
+    } = await runnerSetup(sandbox.url, [trade, key]);
     if (code === 'authz.apikey_not_active') {
       // A signed write, as the app makes them: the trader's other key disables this one (2FA code in the body).
       const patched = await runSignedRequest(context, {
@@ -69,17 +96,34 @@ describe('runSignedRequest against the sandbox', () => {
 
   it('maps maintenance (471) to the catalogue message', async () => {
     const sandbox = await startSeededSandbox({ maintenance: true });
-    const { context, keyIds: [keyId = ''] } = await runnerSetup(sandbox.url, [seededKeys(sandbox).trade]);
+    const {
+      context,
+      keyIds: [keyId = ''],
+    } = await runnerSetup(sandbox.url, [seededKeys(sandbox).trade]);
     const refused = await rejectionOf(runSignedRequest(context, { keyId, method: 'GET', path: peatioPaths.balances }));
-    expect(refused).toMatchObject({ code: 'authz.restrict.maintenance', status: 471, message: 'The exchange is under maintenance.', action: 'Try again later.' });
+    expect(refused).toMatchObject({
+      code: 'authz.restrict.maintenance',
+      status: 471,
+      message: 'The exchange is under maintenance.',
+      action: 'Try again later.',
+    });
   });
 
   it('deletes a key with the 2FA code in the query, and audits the path only', async () => {
     const sandbox = await startSeededSandbox();
     const { trade, read } = seededKeys(sandbox);
-    const { vault, context, keyIds: [tradeId = '', readId = ''] } = await runnerSetup(sandbox.url, [trade, read]);
+    const {
+      vault,
+      context,
+      keyIds: [tradeId = '', readId = ''],
+    } = await runnerSetup(sandbox.url, [trade, read]);
     const path = `/api/v2/barong/resource/api_keys/${read.kid}`;
-    const deleted = await runSignedRequest(context, { keyId: tradeId, method: 'DELETE', path, query: [['totp_code', totpNow(totpSecretOf(sandbox, trade.email))]] });
+    const deleted = await runSignedRequest(context, {
+      keyId: tradeId,
+      method: 'DELETE',
+      path,
+      query: [['totp_code', totpNow(totpSecretOf(sandbox, trade.email))]],
+    });
     expect([deleted.status, deleted.body]).toEqual([204, undefined]);
     expect(vault.auditLog(1)).toEqual([expect.objectContaining({ method: 'DELETE', path, status: 204, outcome: 'ok' })]);
     expect(await testKey(context, readId)).toMatchObject({ ok: false, error: { code: 'authz.unexistent_apikey' } });
@@ -87,7 +131,11 @@ describe('runSignedRequest against the sandbox', () => {
 
   it('refuses a path that carries its own query before signing anything', async () => {
     const sandbox = await startSeededSandbox();
-    const { vault, context, keyIds: [keyId = ''] } = await runnerSetup(sandbox.url, [seededKeys(sandbox).trade]);
+    const {
+      vault,
+      context,
+      keyIds: [keyId = ''],
+    } = await runnerSetup(sandbox.url, [seededKeys(sandbox).trade]);
     const refused = await rejectionOf(runSignedRequest(context, { keyId, method: 'DELETE', path: '/api/v2/barong/resource/api_keys/x?totp_code=123456' }));
     expect(refused).toMatchObject({ code: 'input.path_invalid' });
     expect(vault.auditLog().filter((entry) => entry.action === 'send')).toEqual([]);
@@ -96,13 +144,26 @@ describe('runSignedRequest against the sandbox', () => {
 
 describe('runSignedRequest and clock skew (5 s nonce lifetime)', () => {
   const sends = (entries: { action: string; status: number | null; outcome: string | null }[]) =>
-    entries.filter((entry) => entry.action === 'send').map(({ status, outcome }) => [status, outcome]).reverse();
+    entries
+      .filter((entry) => entry.action === 'send')
+      .map(({ status, outcome }) => [status, outcome])
+      .reverse();
 
   it.each([4_000, -4_000, 7_000, -7_000])('succeeds at once with the offset measured (%i ms)', async (skewMs) => {
     const sandbox = await startSeededSandbox({ clockOffsetMs: skewMs, nonceLifetimeMs: 5_000 });
-    const { vault, account, context, keyIds: [keyId = ''] } = await runnerSetup(sandbox.url, [seededKeys(sandbox).trade]);
+    const {
+      vault,
+      account,
+      context,
+      keyIds: [keyId = ''],
+    } = await runnerSetup(sandbox.url, [seededKeys(sandbox).trade]);
     const reading = await context.clocks.sync(account);
-    expect(reading.warning).toEqual({ offsetMs: reading.offsetMs, uncertaintyMs: reading.uncertaintyMs, nonceLifetimeMs: 5_000, exceedsLifetime: Math.abs(skewMs) > 5_000 });
+    expect(reading.warning).toEqual({
+      offsetMs: reading.offsetMs,
+      uncertaintyMs: reading.uncertaintyMs,
+      nonceLifetimeMs: 5_000,
+      exceedsLifetime: Math.abs(skewMs) > 5_000,
+    });
     const answer = await runSignedRequest(context, { keyId, method: 'GET', path: peatioPaths.balances });
     expect(answer.status).toBe(200);
     expect(sends(vault.auditLog())).toEqual([[200, 'ok']]);
@@ -110,7 +171,12 @@ describe('runSignedRequest and clock skew (5 s nonce lifetime)', () => {
 
   it.each([4_000, -4_000])('gets through unmeasured when the skew (%i ms) is inside the window', async (skewMs) => {
     const sandbox = await startSeededSandbox({ clockOffsetMs: skewMs, nonceLifetimeMs: 5_000 });
-    const { vault, account, context, keyIds: [keyId = ''] } = await runnerSetup(sandbox.url, [seededKeys(sandbox).trade]);
+    const {
+      vault,
+      account,
+      context,
+      keyIds: [keyId = ''],
+    } = await runnerSetup(sandbox.url, [seededKeys(sandbox).trade]);
     expect((await runSignedRequest(context, { keyId, method: 'GET', path: peatioPaths.balances })).status).toBe(200);
     expect(sends(vault.auditLog())).toEqual([[200, 'ok']]);
     expect(context.clocks.reading(account)).toBeNull();
@@ -118,10 +184,18 @@ describe('runSignedRequest and clock skew (5 s nonce lifetime)', () => {
 
   it.each([7_000, -7_000])('gets authz.nonce_expired unmeasured (%i ms), re-syncs once and succeeds', async (skewMs) => {
     const sandbox = await startSeededSandbox({ clockOffsetMs: skewMs, nonceLifetimeMs: 5_000 });
-    const { vault, account, context, keyIds: [keyId = ''] } = await runnerSetup(sandbox.url, [seededKeys(sandbox).trade]);
+    const {
+      vault,
+      account,
+      context,
+      keyIds: [keyId = ''],
+    } = await runnerSetup(sandbox.url, [seededKeys(sandbox).trade]);
     const answer = await runSignedRequest(context, { keyId, method: 'GET', path: peatioPaths.balances });
     expect(answer.status).toBe(200);
-    expect(sends(vault.auditLog())).toEqual([[401, 'authz.nonce_expired'], [200, 'ok']]);
+    expect(sends(vault.auditLog())).toEqual([
+      [401, 'authz.nonce_expired'],
+      [200, 'ok'],
+    ]);
     const reading = context.clocks.reading(account);
     expect(Math.abs((reading?.offsetMs ?? 0) - skewMs)).toBeLessThanOrEqual(reading?.uncertaintyMs ?? 0);
     expect(reading?.warning).toMatchObject({ nonceLifetimeMs: 5_000, exceedsLifetime: true });
@@ -136,10 +210,17 @@ describe('runSignedRequest and clock skew (5 s nonce lifetime)', () => {
       const [status, body] = path.endsWith('/identity/time') ? [200, { time: Math.floor(Date.now() / 1000) }] : [401, { errors: ['authz.nonce_expired'] }];
       return Promise.resolve({ status, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)), totalMs: 1 });
     };
-    const { vault, context, keyIds: [keyId = ''] } = await runnerSetup('https://exchange.example', [{ kid: newKid(), secret: newSecret() }], { http: { send } });
+    const {
+      vault,
+      context,
+      keyIds: [keyId = ''],
+    } = await runnerSetup('https://exchange.example', [{ kid: newKid(), secret: newSecret() }], { http: { send } });
     const refused = await rejectionOf(runSignedRequest(context, { keyId, method: 'GET', path: peatioPaths.balances }));
     expect(refused).toMatchObject(catalogued('authz.nonce_expired', 401));
     expect(paths).toEqual([peatioPaths.balances, ...Array<string>(3).fill('/api/v2/barong/identity/time'), peatioPaths.balances]);
-    expect(sends(vault.auditLog())).toEqual([[401, 'authz.nonce_expired'], [401, 'authz.nonce_expired']]);
+    expect(sends(vault.auditLog())).toEqual([
+      [401, 'authz.nonce_expired'],
+      [401, 'authz.nonce_expired'],
+    ]);
   });
 });

@@ -52,7 +52,13 @@ const NONCE_EXPIRED = 'authz.nonce_expired';
 export async function runSignedRequest(context: RunnerContext, request: SignedRequest): Promise<SignedAnswer> {
   const key = context.vault.key(request.keyId);
   const account = context.vault.account(key.accountId);
-  checkRequestSpec({ baseUrl: account.baseUrl, method: request.method, path: request.path, query: request.query ?? [], ...(request.body === undefined ? {} : { body: request.body }) });
+  checkRequestSpec({
+    baseUrl: account.baseUrl,
+    method: request.method,
+    path: request.path,
+    query: request.query ?? [],
+    ...(request.body === undefined ? {} : { body: request.body }),
+  });
   const http = exchangeHttpFor({ ...context.http, ...request.timeouts }, account);
   const clock = context.clocks.clock(account);
   try {

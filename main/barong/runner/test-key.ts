@@ -5,7 +5,6 @@ import { ExchangeError } from '../exchange-error';
 import { runSignedRequest } from './run-signed-request';
 import type { RunnerContext } from './run-signed-request';
 
-
 export type KeyTestResult = { ok: true; balances: Balance[]; totalMs: number } | { ok: false; error: ExchangeError };
 
 /**
@@ -18,7 +17,10 @@ export async function testKey(context: RunnerContext, keyId: string, signal?: Ab
     const answer = await runSignedRequest(context, { keyId, method: 'GET', path: peatioPaths.balances, ...(signal ? { signal } : {}) });
     const balances = balancesSchema.safeParse(answer.body);
     if (!balances.success) {
-      return { ok: false, error: new ExchangeError('exchange.unexpected_body', 'The exchange answered the balances in an unexpected shape.', { status: answer.status }) };
+      return {
+        ok: false,
+        error: new ExchangeError('exchange.unexpected_body', 'The exchange answered the balances in an unexpected shape.', { status: answer.status }),
+      };
     }
     return { ok: true, balances: balances.data, totalMs: answer.totalMs };
   } catch (error) {

@@ -39,7 +39,10 @@ describe('session login', () => {
     await session.login(user(TRADER));
 
     const { password, totpSecret } = user(TRADER);
-    expect(loginPosts(exchanged)).toEqual([{ email: TRADER, password }, { email: TRADER, password, otp_code: codeAt(totpSecret, clock.now()) }]);
+    expect(loginPosts(exchanged)).toEqual([
+      { email: TRADER, password },
+      { email: TRADER, password, otp_code: codeAt(totpSecret, clock.now()) },
+    ]);
     expect(session.state()).toMatchObject({ status: 'logged_in', user: { email: TRADER, otp: true } });
   });
 
@@ -65,18 +68,19 @@ describe('session login', () => {
   // PROTOCOL.md section 2, row by row, as the client reports it. `identity.session.missing_otp`
   // is the row the client answers itself (the tests above); `identity.captcha.verification_failed`
   // cannot happen, since the client never sends a captcha answer.
-  const rows: Array<{ row: string; status: number; code: string; email?: string; password?: string; typed?: 'wrong' | 'spent-elsewhere'; captcha?: boolean }> = [
-    { row: 'email missing', email: '', status: 422, code: 'identity.session.missing_email' },
-    { row: 'password missing', password: '', status: 422, code: 'identity.session.missing_password' },
-    { row: 'wrong password', password: 'Not-The-Password-1', status: 401, code: 'identity.session.invalid_params' },
-    { row: 'unknown email', email: 'nobody@sandbox.test', status: 401, code: 'identity.session.invalid_params' },
-    { row: 'banned', email: 'banned@sandbox.test', status: 401, code: 'identity.session.banned' },
-    { row: 'deleted', email: 'deleted@sandbox.test', status: 401, code: 'identity.session.deleted' },
-    { row: 'not active', email: 'locked@sandbox.test', status: 401, code: 'identity.session.not_active' },
-    { row: 'wrong code', typed: 'wrong', status: 403, code: 'identity.session.invalid_otp' },
-    { row: 'code already used elsewhere', typed: 'spent-elsewhere', status: 422, code: 'totp.error' },
-    { row: 'captcha required', captcha: true, status: 400, code: 'identity.captcha.required' },
-  ];
+  const rows: Array<{ row: string; status: number; code: string; email?: string; password?: string; typed?: 'wrong' | 'spent-elsewhere'; captcha?: boolean }> =
+    [
+      { row: 'email missing', email: '', status: 422, code: 'identity.session.missing_email' },
+      { row: 'password missing', password: '', status: 422, code: 'identity.session.missing_password' },
+      { row: 'wrong password', password: 'Not-The-Password-1', status: 401, code: 'identity.session.invalid_params' },
+      { row: 'unknown email', email: 'nobody@sandbox.test', status: 401, code: 'identity.session.invalid_params' },
+      { row: 'banned', email: 'banned@sandbox.test', status: 401, code: 'identity.session.banned' },
+      { row: 'deleted', email: 'deleted@sandbox.test', status: 401, code: 'identity.session.deleted' },
+      { row: 'not active', email: 'locked@sandbox.test', status: 401, code: 'identity.session.not_active' },
+      { row: 'wrong code', typed: 'wrong', status: 403, code: 'identity.session.invalid_otp' },
+      { row: 'code already used elsewhere', typed: 'spent-elsewhere', status: 422, code: 'totp.error' },
+      { row: 'captcha required', captcha: true, status: 400, code: 'identity.captcha.required' },
+    ];
 
   it.each(rows)('reports "$row" as $code ($status) with the catalogue\'s words', async (row) => {
     const clock = frozenClock();
@@ -90,7 +94,11 @@ describe('session login', () => {
 
     const error = await rejection(session.login({ email, password }, { askCode: async () => typed }));
 
-    expect({ code: error.code, status: error.status, message: error.message }).toEqual({ code: row.code, status: row.status, message: explainError(row.code).message });
+    expect({ code: error.code, status: error.status, message: error.message }).toEqual({
+      code: row.code,
+      status: row.status,
+      message: explainError(row.code).message,
+    });
     expect(error.action).not.toBe('');
     expect(session.state()).toEqual({ status: 'logged_out' });
   });

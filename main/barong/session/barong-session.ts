@@ -22,9 +22,7 @@ export interface CodeOptions {
 
 /** What the UI may know about a session: never the cookie or the CSRF token. */
 export type SessionState =
-  | { status: 'logged_out' }
-  | { status: 'logged_in'; user: SessionUser; idleExpiresAt: number | null }
-  | { status: 'expired'; user: SessionUser };
+  { status: 'logged_out' } | { status: 'logged_in'; user: SessionUser; idleExpiresAt: number | null } | { status: 'expired'; user: SessionUser };
 
 export interface SessionRequest {
   method: HttpMethod;
@@ -55,7 +53,6 @@ type Held = { status: 'logged_out' } | { status: 'logged_in'; live: Live } | { s
 const WRITES = new Set<HttpMethod>(['POST', 'PUT', 'PATCH', 'DELETE']);
 // The session is over on the exchange's side: only a new login helps.
 const SESSION_ENDED = new Set(['authz.invalid_session', 'authz.client_session_mismatch']);
-
 
 const isCode = (error: unknown, code: string): error is ExchangeError => error instanceof ExchangeError && error.code === code;
 
@@ -161,7 +158,8 @@ export class BarongSession {
   async balances(): Promise<Balance[]> {
     const answer = await this.request({ method: 'GET', path: peatioPaths.balances });
     const parsed = balancesSchema.safeParse(answer.body);
-    if (!parsed.success) throw new ExchangeError('exchange.unexpected_body', 'The exchange answered the balances with something else.', { status: answer.status });
+    if (!parsed.success)
+      throw new ExchangeError('exchange.unexpected_body', 'The exchange answered the balances with something else.', { status: answer.status });
     return parsed.data;
   }
 

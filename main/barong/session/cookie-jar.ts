@@ -7,7 +7,7 @@ export class CookieJar {
 
   /** Takes the Set-Cookie lines of an answer; a cookie set to expire is removed. */
   store(setCookie: string | string[] | undefined): void {
-    for (const line of typeof setCookie === 'string' ? [setCookie] : setCookie ?? []) {
+    for (const line of typeof setCookie === 'string' ? [setCookie] : (setCookie ?? [])) {
       const [pair = '', ...attributes] = line.split(';');
       const separator = pair.indexOf('=');
       if (separator <= 0) continue;
@@ -35,7 +35,10 @@ export class CookieJar {
 
 function isExpiring(attribute: string): boolean {
   const separator = attribute.indexOf('=');
-  const name = attribute.slice(0, separator < 0 ? undefined : separator).trim().toLowerCase();
+  const name = attribute
+    .slice(0, separator < 0 ? undefined : separator)
+    .trim()
+    .toLowerCase();
   const value = separator < 0 ? '' : attribute.slice(separator + 1).trim();
   if (name === 'max-age') return Number(value) <= 0;
   if (name === 'expires') return Date.parse(value) <= Date.now();

@@ -27,7 +27,8 @@ const loginAnswerSchema = z.object({
 export function parseLoginAnswer(body: unknown): { user: SessionUser; csrfToken: string } {
   const parsed = loginAnswerSchema.safeParse(body);
   // No detail from the parser: the body carries the CSRF token.
-  if (!parsed.success) throw new ExchangeError('exchange.unexpected_body', 'The exchange accepted the login but its answer is not a Barong user.', { status: 200 });
+  if (!parsed.success)
+    throw new ExchangeError('exchange.unexpected_body', 'The exchange accepted the login but its answer is not a Barong user.', { status: 200 });
   const { csrf_token: csrfToken, ...user } = parsed.data;
   return { user, csrfToken };
 }

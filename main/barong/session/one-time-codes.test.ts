@@ -23,7 +23,7 @@ function manualClock(start: number): CodeClock & { slept: number[] } {
 }
 
 describe('one-time 2FA codes', () => {
-  it('gives the current period\'s code while it is unspent, with no wait', async () => {
+  it("gives the current period's code while it is unspent, with no wait", async () => {
     const clock = manualClock(PERIOD_START + 5_000);
     const codes = new OneTimeCodes(clock);
     expect(await codes.fromSeed(SEED)).toBe(codeAt(clock.now()));

@@ -50,7 +50,8 @@ describe('what the session and key code writes to the log and puts in errors', (
       for (const cookie of response?.headers['set-cookie'] ?? []) secrets.add(cookie.split(';')[0]?.split('=')[1] ?? '');
       if (request.headers['X-CSRF-Token']) secrets.add(request.headers['X-CSRF-Token']);
       const body = response?.body.toString('utf8') ?? '';
-      if (request.method === 'POST' && request.url.endsWith(barongPaths.apiKeys) && response?.status === 201) secrets.add((JSON.parse(body) as { secret: string }).secret);
+      if (request.method === 'POST' && request.url.endsWith(barongPaths.apiKeys) && response?.status === 201)
+        secrets.add((JSON.parse(body) as { secret: string }).secret);
     }
     secrets.delete('');
     // Passwords, the seed, at least two cookies, the CSRF token, four codes and one secret.

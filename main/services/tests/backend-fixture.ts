@@ -23,9 +23,11 @@ export { PASSPHRASE } from '../../vault/tests/vault-fixture';
 /** Log lines kept in memory, so that tests can look for what must never be in them. */
 export function memoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const write = (level: string) => (event: string, fields = {}) => {
-    lines.push(JSON.stringify({ level, event, ...fields }));
-  };
+  const write =
+    (level: string) =>
+    (event: string, fields = {}) => {
+      lines.push(JSON.stringify({ level, event, ...fields }));
+    };
   return { lines, info: write('info'), warn: write('warn') };
 }
 

@@ -37,17 +37,16 @@ const isCanonicalSalt = (value: string) => {
 
 // The header is read before anything is authenticated: its shape is checked here, its cost by
 // checkKdfCost, and scrypt's own rule (N below 2^(16 r)) last, all before any key derivation.
-const scryptParamsSchema = z
-  .strictObject({
-    N: z
-      .number()
-      .int()
-      .min(2 ** 10)
-      .refine(isPowerOfTwo),
-    r: z.number().int().min(1),
-    p: z.number().int().min(1),
-    salt: z.string().refine(isCanonicalSalt),
-  });
+const scryptParamsSchema = z.strictObject({
+  N: z
+    .number()
+    .int()
+    .min(2 ** 10)
+    .refine(isPowerOfTwo),
+  r: z.number().int().min(1),
+  p: z.number().int().min(1),
+  salt: z.string().refine(isCanonicalSalt),
+});
 
 /**
  * The most a backup may ask of scrypt: twice the app's default work (N = 2^17, r = 8, p = 1),
@@ -110,10 +109,7 @@ export async function openBackup(file: Buffer, passphrase: string): Promise<Buff
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
   } catch {
     // GCM only says that the tag did not match: a wrong passphrase and a changed file look the same.
-    throw new VaultError(
-      'backup.wrong_passphrase',
-      'Wrong backup passphrase, or the file was changed after it was written (the two cannot be told apart).',
-    );
+    throw new VaultError('backup.wrong_passphrase', 'Wrong backup passphrase, or the file was changed after it was written (the two cannot be told apart).');
   } finally {
     key.fill(0);
   }

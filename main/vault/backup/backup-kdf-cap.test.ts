@@ -49,12 +49,17 @@ describe('backup scrypt cost cap', () => {
   it.each(COSTLY)('refuses a header asking for %s with backup.kdf_too_costly, without deriving', async (_what, scrypt) => {
     const file = withScrypt(await sealBackup(Buffer.from('{}'), BACKUP_PASSPHRASE, { cost: FAST, now: 0 }), scrypt);
     derive.mockClear();
-    await expect(openBackup(file, BACKUP_PASSPHRASE)).rejects.toMatchObject({ code: 'backup.kdf_too_costly', message: expect.stringMatching(/slower passphrase check/) });
+    await expect(openBackup(file, BACKUP_PASSPHRASE)).rejects.toMatchObject({
+      code: 'backup.kdf_too_costly',
+      message: expect.stringMatching(/slower passphrase check/),
+    });
     expect(derive).not.toHaveBeenCalled();
   });
 
   it('does not write a backup it could not open again', async () => {
-    await expect(sealBackup(Buffer.from('{}'), BACKUP_PASSPHRASE, { cost: { N: 2 ** 20, r: 8, p: 1 }, now: 0 })).rejects.toMatchObject({ code: 'backup.kdf_too_costly' });
+    await expect(sealBackup(Buffer.from('{}'), BACKUP_PASSPHRASE, { cost: { N: 2 ** 20, r: 8, p: 1 }, now: 0 })).rejects.toMatchObject({
+      code: 'backup.kdf_too_costly',
+    });
     expect(derive).not.toHaveBeenCalled();
   });
 

@@ -146,7 +146,11 @@ function checkCounts(json: unknown): void {
   const accounts = (json as { accounts?: unknown } | null)?.accounts;
   if (!Array.isArray(accounts)) return;
   if (accounts.length > BACKUP_LIMITS.accounts) throw tooLarge();
-  const keys = accounts.reduce((total: number, account: unknown) => total + (Array.isArray((account as { keys?: unknown } | null)?.keys) ? (account as { keys: unknown[] }).keys.length : 0), 0);
+  const keys = accounts.reduce(
+    (total: number, account: unknown) =>
+      total + (Array.isArray((account as { keys?: unknown } | null)?.keys) ? (account as { keys: unknown[] }).keys.length : 0),
+    0,
+  );
   if (keys > BACKUP_LIMITS.keys) throw tooLarge();
 }
 

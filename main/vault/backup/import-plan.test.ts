@@ -19,7 +19,18 @@ function backupAccount(name: string, baseUrl: string, kids: string[] = []): Back
     createdAt: 1,
     updatedAt: 2,
     totpSeed: null,
-    keys: kids.map((kid) => ({ id: randomUUID(), kid, secret: `secret-of-${kid}`, label: '', algorithm: 'HS256', scopes: [], remoteState: 'active', origin: 'imported', createdAt: 3, lastUsedAt: null })),
+    keys: kids.map((kid) => ({
+      id: randomUUID(),
+      kid,
+      secret: `secret-of-${kid}`,
+      label: '',
+      algorithm: 'HS256',
+      scopes: [],
+      remoteState: 'active',
+      origin: 'imported',
+      createdAt: 3,
+      lastUsedAt: null,
+    })),
   };
 }
 
@@ -60,7 +71,11 @@ describe('planImport', () => {
     expect(plan.accounts.map(({ row }) => [row.id, row.sortOrder])).toEqual([[account.id, 7]]);
     expect(plan.keys.map(({ row }) => [row.id, row.accountId])).toEqual([[account.keys[0]?.id, account.id]]);
     expect(plan.report).toEqual({ accountsAdded: 1, accountsMatched: 0, keysAdded: 1, duplicates: [] });
-    expect(plan.preview).toMatchObject({ restoring: true, newAccounts: [{ name: 'Main', host: 'exchange.example.com', keyCount: 1 }], settings: [{ name: 'theme', current: 'light', backup: 'dark' }] });
+    expect(plan.preview).toMatchObject({
+      restoring: true,
+      newAccounts: [{ name: 'Main', host: 'exchange.example.com', keyCount: 1 }],
+      settings: [{ name: 'theme', current: 'light', backup: 'dark' }],
+    });
   });
 
   it('pairs accounts of the same identity one to one, in order, and adds the extra ones after the existing', () => {
@@ -78,7 +93,10 @@ describe('planImport', () => {
 
   it('adds a matched account only the kids it lacks, and reports a kid with another secret as not the same', () => {
     const existing = [{ id: 'main', name: 'Main', baseUrl: 'https://exchange.example.com', sortOrder: 0 }];
-    const plan = planImport(payloadOf(backupAccount('Main', 'https://exchange.example.com', ['same', 'changed', 'new'])), targetOf(existing, { 'main/same': 'secret-of-same', 'main/changed': 'another' }));
+    const plan = planImport(
+      payloadOf(backupAccount('Main', 'https://exchange.example.com', ['same', 'changed', 'new'])),
+      targetOf(existing, { 'main/same': 'secret-of-same', 'main/changed': 'another' }),
+    );
     expect(plan.report.duplicates).toEqual([
       { account: 'Main', kid: 'same', sameSecret: true },
       { account: 'Main', kid: 'changed', sameSecret: false },

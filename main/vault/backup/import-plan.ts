@@ -44,8 +44,7 @@ export interface ImportPlan {
  * the URL parser writes it (lower-case scheme and host, no default port, no trailing slash) and
  * the name exactly, as stored (trimmed).
  */
-export const accountIdentity = (account: { baseUrl: string; name: string }): string =>
-  `${new URL(account.baseUrl).href.replace(/\/+$/, '')}\n${account.name}`;
+export const accountIdentity = (account: { baseUrl: string; name: string }): string => `${new URL(account.baseUrl).href.replace(/\/+$/, '')}\n${account.name}`;
 
 /**
  * What importing `payload` writes. Into a vault without accounts: everything as it was (ids and
@@ -106,7 +105,9 @@ function lookAlikesOf(account: BackupAccount, existing: ImportTarget['accounts']
 }
 
 function settingChanges(current: Settings, backup: Settings): BackupPlan['settings'] {
-  return (Object.keys(backup) as Array<keyof Settings>).filter((name) => backup[name] !== current[name]).map((name) => ({ name, current: current[name], backup: backup[name] }));
+  return (Object.keys(backup) as Array<keyof Settings>)
+    .filter((name) => backup[name] !== current[name])
+    .map((name) => ({ name, current: current[name], backup: backup[name] }));
 }
 
 const accountToAdd = (account: BackupAccount, id: string, sortOrder: number): ImportPlan['accounts'][number] => ({

@@ -28,7 +28,10 @@ function onDisk(path: string) {
 }
 
 /** The same backup with its decrypted payload changed, as an attacker holding the passphrase would write it. */
-async function withPayload(file: Buffer, change: (payload: { accounts: Array<Record<string, unknown>>; settings: Record<string, unknown> }) => unknown): Promise<Buffer> {
+async function withPayload(
+  file: Buffer,
+  change: (payload: { accounts: Array<Record<string, unknown>>; settings: Record<string, unknown> }) => unknown,
+): Promise<Buffer> {
   const payload = JSON.parse((await openBackup(file, BACKUP_PASSPHRASE)).toString('utf8')) as Parameters<typeof change>[0];
   return sealBackup(Buffer.from(JSON.stringify(change(payload))), BACKUP_PASSPHRASE, { cost: TEST_SCRYPT_COST, now: 0 });
 }
@@ -137,18 +140,27 @@ describe('backup import in two steps: the plan first', () => {
 
 describe('backup import: size caps', () => {
   it.each([
-    ['more accounts than the cap', (payload: { accounts: Array<Record<string, unknown>> }) => ({
-      ...payload,
-      accounts: Array.from({ length: BACKUP_LIMITS.accounts + 1 }, () => ({ ...payload.accounts[0], id: crypto.randomUUID(), keys: [] })),
-    })],
-    ['more keys than the cap', (payload: { accounts: Array<Record<string, unknown>> }) => ({
-      ...payload,
-      accounts: [{ ...payload.accounts[0], keys: Array.from({ length: BACKUP_LIMITS.keys + 1 }, () => ({})) }],
-    })],
-    ['a secret longer than any key', (payload: { accounts: Array<{ keys: Array<Record<string, unknown>> }> }) => ({
-      ...payload,
-      accounts: [{ ...payload.accounts[0], keys: [{ ...payload.accounts[0]?.keys[0], secret: 'a'.repeat(BACKUP_LIMITS.secret + 1) }] }],
-    })],
+    [
+      'more accounts than the cap',
+      (payload: { accounts: Array<Record<string, unknown>> }) => ({
+        ...payload,
+        accounts: Array.from({ length: BACKUP_LIMITS.accounts + 1 }, () => ({ ...payload.accounts[0], id: crypto.randomUUID(), keys: [] })),
+      }),
+    ],
+    [
+      'more keys than the cap',
+      (payload: { accounts: Array<Record<string, unknown>> }) => ({
+        ...payload,
+        accounts: [{ ...payload.accounts[0], keys: Array.from({ length: BACKUP_LIMITS.keys + 1 }, () => ({})) }],
+      }),
+    ],
+    [
+      'a secret longer than any key',
+      (payload: { accounts: Array<{ keys: Array<Record<string, unknown>> }> }) => ({
+        ...payload,
+        accounts: [{ ...payload.accounts[0], keys: [{ ...payload.accounts[0]?.keys[0], secret: 'a'.repeat(BACKUP_LIMITS.secret + 1) }] }],
+      }),
+    ],
   ])('refuses %s with backup.too_large, in preview and import, writing nothing', async (_what, change) => {
     const { file } = await hostileBackup();
     const huge = await withPayload(file, change as (payload: unknown) => unknown);
@@ -156,7 +168,10 @@ describe('backup import: size caps', () => {
     target.vault.createAccount({ name: 'Existing', baseUrl: 'https://existing.example.com' });
     const before = onDisk(target.path);
 
-    await expect(previewBackup(target.vault, huge, BACKUP_PASSPHRASE)).rejects.toMatchObject({ code: 'backup.too_large', message: expect.stringContaining('at most') });
+    await expect(previewBackup(target.vault, huge, BACKUP_PASSPHRASE)).rejects.toMatchObject({
+      code: 'backup.too_large',
+      message: expect.stringContaining('at most'),
+    });
     await expect(importBackup(target.vault, huge, BACKUP_PASSPHRASE)).rejects.toMatchObject({ code: 'backup.too_large' });
     expect(onDisk(target.path)).toEqual(before);
   });

@@ -8,14 +8,53 @@ import { domainToUnicode } from 'node:url';
 
 // Latin letters and their common stand-ins: Cyrillic and Greek homoglyphs, and digits typed for letters.
 const CONFUSABLES: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', һ: 'h', і: 'i', ї: 'i', ј: 'j', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w',
-  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
-  '0': 'o', '1': 'l', '|': 'l', ı: 'i', ℓ: 'l',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  һ: 'h',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  '0': 'o',
+  '1': 'l',
+  '|': 'l',
+  ı: 'i',
+  ℓ: 'l',
 };
 
 /** The text as it looks: compatibility forms folded (NFKC), case and accents dropped, homoglyphs mapped, spaces squeezed. */
 export function skeleton(text: string): string {
-  const folded = text.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{Mn}/gu, '');
+  const folded = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '');
   return Array.from(folded, (char) => CONFUSABLES[char] ?? char)
     .join('')
     .replace(/\s+/g, ' ')

@@ -41,7 +41,14 @@ async function sourceVault() {
   const kids = { main1: newKid(), main2: newKid(), main3: newKid(), spare: `legacy-${randomHex(4)}` };
   const secrets = { main1: newSecret(), main2: newSecret(), main3: newSecret(), spare: `Legacy/${randomHex(12)}` };
   const seeds = { main: newTotpSeed(), spare: newTotpSeed() };
-  const main = vault.createAccount({ name: 'Main', baseUrl: 'https://exchange.example.com/', loginEmail: 'trader@example.com', notes: 'desk one', color: '#3366cc', nonceLifetimeMs: 7000 });
+  const main = vault.createAccount({
+    name: 'Main',
+    baseUrl: 'https://exchange.example.com/',
+    loginEmail: 'trader@example.com',
+    notes: 'desk one',
+    color: '#3366cc',
+    nonceLifetimeMs: 7000,
+  });
   const spare = vault.createAccount({ name: 'Spare', baseUrl: 'http://127.0.0.1:4000' });
   vault.setTotpSeed(main.id, seeds.main);
   vault.setTotpSeed(spare.id, seeds.spare);
@@ -212,7 +219,12 @@ describe('vault backup: merge into a vault that has accounts', () => {
     expect(spare.id).not.toBe(source.spare.id);
     expect(spare.id).not.toBe(otherSpare.id);
     expect(spare.sortOrder).toBe(2);
-    expect({ ...spare, id: 'new', sortOrder: 2 }).toEqual({ ...source.vault.account(source.spare.id), id: 'new', sortOrder: 2, keys: [{ kid: source.kids.spare, label: source.keys.spare.label }] });
+    expect({ ...spare, id: 'new', sortOrder: 2 }).toEqual({
+      ...source.vault.account(source.spare.id),
+      id: 'new',
+      sortOrder: 2,
+      keys: [{ kid: source.kids.spare, label: source.keys.spare.label }],
+    });
     expect(target.vault.totpSeed(spare.id)).toBe(source.seeds.spare);
     const [spareKey] = target.vault.listKeys(spare.id);
     expect(spareKey).toMatchObject({ kid: source.kids.spare, remoteState: 'inactive', origin: 'imported' });
@@ -223,7 +235,12 @@ describe('vault backup: merge into a vault that has accounts', () => {
     const source = await sourceVault();
     const file = await exportBackup(source.vault, BACKUP_PASSPHRASE);
     const target = await busyVault();
-    expect(await importBackup(target.vault, file, BACKUP_PASSPHRASE)).toMatchObject({ accountsAdded: 2, accountsMatched: 0, keysAdded: 4, settingsApplied: false });
+    expect(await importBackup(target.vault, file, BACKUP_PASSPHRASE)).toMatchObject({
+      accountsAdded: 2,
+      accountsMatched: 0,
+      keysAdded: 4,
+      settingsApplied: false,
+    });
     const before = snapshot(target.vault, target.path);
 
     const again = await importBackup(target.vault, file, BACKUP_PASSPHRASE);
@@ -292,12 +309,34 @@ describe('vault backup: refused imports write nothing', () => {
       ['not JSON', () => '{"accounts": ['],
       ['no accounts', ({ settings }) => ({ settings })],
       ['an unknown theme', (payload) => ({ ...payload, settings: { ...payload.settings, theme: 'neon' } })],
-      ['a bad URL on the last account', (payload) => ({ ...payload, accounts: payload.accounts.map((account, index) => (index === 1 ? { ...account, baseUrl: 'ftp://x' } : account)) })],
-      ['a secret with a space in the last key', (payload) => ({ ...payload, accounts: payload.accounts.map((account, index) => (index === 1 ? { ...account, keys: account.keys.map((key, k) => (k === 2 ? { ...key, secret: 'a b' } : key)) } : account)) })],
-      ['a kid twice in an account', (payload) => ({ ...payload, accounts: payload.accounts.map((account) => ({ ...account, keys: [...account.keys, ...account.keys.slice(0, 1).map((key) => ({ ...key, id: randomUUID() }))] })) })],
+      [
+        'a bad URL on the last account',
+        (payload) => ({ ...payload, accounts: payload.accounts.map((account, index) => (index === 1 ? { ...account, baseUrl: 'ftp://x' } : account)) }),
+      ],
+      [
+        'a secret with a space in the last key',
+        (payload) => ({
+          ...payload,
+          accounts: payload.accounts.map((account, index) =>
+            index === 1 ? { ...account, keys: account.keys.map((key, k) => (k === 2 ? { ...key, secret: 'a b' } : key)) } : account,
+          ),
+        }),
+      ],
+      [
+        'a kid twice in an account',
+        (payload) => ({
+          ...payload,
+          accounts: payload.accounts.map((account) => ({
+            ...account,
+            keys: [...account.keys, ...account.keys.slice(0, 1).map((key) => ({ ...key, id: randomUUID() }))],
+          })),
+        }),
+      ],
       ['a 2FA seed that is not base32', (payload) => ({ ...payload, accounts: payload.accounts.map((account) => ({ ...account, totpSeed: '0189' })) })],
     ];
-    const damagedFiles = await Promise.all(changes.map(async ([what, change]) => [what, await withPayload(file, (payload) => change(payload as Payload))] as const));
+    const damagedFiles = await Promise.all(
+      changes.map(async ([what, change]) => [what, await withPayload(file, (payload) => change(payload as Payload))] as const),
+    );
     for (const target of [await vaultWith(TARGET_PASSPHRASE), await busyVault()]) {
       for (const [what, damaged] of damagedFiles) {
         await expectNothingWritten(target, () => importBackup(target.vault, damaged, BACKUP_PASSPHRASE), 'backup.corrupt', what);

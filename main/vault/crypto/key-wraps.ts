@@ -6,9 +6,7 @@ import { derivePassphraseKey, newScryptParams } from './passphrase-kdf';
 import type { ScryptParams } from './passphrase-kdf';
 
 /** The vault key is only ever stored wrapped, by the passphrase, the OS keychain, or both. */
-export type KeyWrap =
-  | { kind: 'passphrase'; params: ScryptParams; wrapped: Buffer }
-  | { kind: 'keychain'; backend: string; wrapped: Buffer };
+export type KeyWrap = { kind: 'passphrase'; params: ScryptParams; wrapped: Buffer } | { kind: 'keychain'; backend: string; wrapped: Buffer };
 
 /**
  * A vault key as unwrapped. `legacy`: the wrap was written before account and key rows were

@@ -124,7 +124,11 @@ export class AccountsStore {
   /** Every account in list order with the names of its keys: two queries, whatever the count of accounts. */
   listWithKeyNames(): AccountSummary[] {
     const accounts = this.db.prepare(`SELECT ${COLUMNS} FROM accounts ORDER BY sort_order, created_at`).all() as AccountRow[];
-    const keys = this.db.prepare('SELECT account_id, kid, label FROM api_keys ORDER BY created_at, kid').all() as Array<{ account_id: string; kid: string; label: string }>;
+    const keys = this.db.prepare('SELECT account_id, kid, label FROM api_keys ORDER BY created_at, kid').all() as Array<{
+      account_id: string;
+      kid: string;
+      label: string;
+    }>;
     const byAccount = new Map<string, KeyName[]>(accounts.map((row) => [row.id, []]));
     for (const { account_id, kid, label } of keys) byAccount.get(account_id)?.push({ kid, label });
     return accounts.map((row) => ({ ...toAccount(row), keys: byAccount.get(row.id) ?? [] }));

@@ -34,9 +34,7 @@ export class AuditStore {
   }
 
   list(limit: number, beforeId?: number): AuditEntry[] {
-    const rows = this.db
-      .prepare('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?')
-      .all(beforeId ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[];
+    const rows = this.db.prepare('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?').all(beforeId ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[];
     return rows.map((row) => ({
       id: row.id,
       at: row.at,

@@ -46,7 +46,9 @@ export class WrapsStore {
 
   setFailures(count: number, lastAt: number): void {
     this.db
-      .prepare('INSERT INTO unlock_failures (id, count, last_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET count = excluded.count, last_at = excluded.last_at')
+      .prepare(
+        'INSERT INTO unlock_failures (id, count, last_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET count = excluded.count, last_at = excluded.last_at',
+      )
       .run(count, lastAt);
   }
 }

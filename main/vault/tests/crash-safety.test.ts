@@ -53,7 +53,10 @@ function writeUntilKilled(path: string, acksBeforeKill: number): Promise<Run> {
   });
 }
 
-const signature = (kid: string, secret: string) => createHmac('sha256', secret).update(NONCE + kid).digest('hex');
+const signature = (kid: string, secret: string) =>
+  createHmac('sha256', secret)
+    .update(NONCE + kid)
+    .digest('hex');
 
 function keysByKid(vault: Vault, accountId: string): Map<string, string> {
   return new Map(vault.listKeys(accountId).map((key) => [key.kid, key.id]));

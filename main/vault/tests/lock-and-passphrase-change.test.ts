@@ -21,7 +21,9 @@ async function vaultWithKeys(keychain?: FakeKeychain) {
   vault.setTotpSeed(account.id, seed);
   const input = { accountId: account.id, kid: newKid(), secret: newSecret() };
   const { key } = vault.importKey(input);
-  const signature = createHmac('sha256', input.secret).update(NONCE + input.kid).digest('hex');
+  const signature = createHmac('sha256', input.secret)
+    .update(NONCE + input.kid)
+    .digest('hex');
   return { path, vault, account, seed, key, secret: input.secret, signature };
 }
 

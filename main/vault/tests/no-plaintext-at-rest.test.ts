@@ -48,7 +48,9 @@ describe('a vault at rest', () => {
     const useEveryKey = () => {
       for (const [id, secret] of secrets) {
         const key = vault.key(id);
-        expect(signForItsAccount(vault, id, '1700000000000')['X-Auth-Signature']).toBe(createHmac('sha256', secret).update(`1700000000000${key.kid}`).digest('hex'));
+        expect(signForItsAccount(vault, id, '1700000000000')['X-Auth-Signature']).toBe(
+          createHmac('sha256', secret).update(`1700000000000${key.kid}`).digest('hex'),
+        );
         expect(vault.revealSecret(id)).toBe(secret);
         vault.recordUse(id, { action: 'send', method: 'GET', path: '/api/v2/peatio/account/balances', status: 200, outcome: 'ok' });
       }

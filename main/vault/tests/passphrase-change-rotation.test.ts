@@ -18,7 +18,10 @@ const NONCE = '1700000000000';
 const WRITER = fileURLToPath(new URL('./crash-writer.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-const signature = (kid: string, secret: string) => createHmac('sha256', secret).update(NONCE + kid).digest('hex');
+const signature = (kid: string, secret: string) =>
+  createHmac('sha256', secret)
+    .update(NONCE + kid)
+    .digest('hex');
 
 async function vaultWithKeys(path: string, count: number, keychain?: FakeKeychain) {
   const vault = fixture.open({ path, ...(keychain ? { keychain } : {}) });
@@ -31,7 +34,8 @@ async function vaultWithKeys(path: string, count: number, keychain?: FakeKeychai
   return { vault, account, keys };
 }
 
-const passphraseWrap = (path: string) => withRawDatabase(path, (db) => db.prepare("SELECT wrapped FROM key_wraps WHERE kind = 'passphrase'").pluck().get() as Buffer);
+const passphraseWrap = (path: string) =>
+  withRawDatabase(path, (db) => db.prepare("SELECT wrapped FROM key_wraps WHERE kind = 'passphrase'").pluck().get() as Buffer);
 const filesOf = (path: string) => [path, `${path}-wal`].filter((file) => existsSync(file));
 
 describe('changing the passphrase', () => {
@@ -48,7 +52,16 @@ describe('changing the passphrase', () => {
     for (const file of filesOf(path)) expect({ file, holdsOldWrap: readFileSync(file).includes(oldWrap) }).toEqual({ file, holdsOldWrap: false });
     const newKey = keychainPlaintextKey(keychain.plaintexts.at(-1) ?? '');
     expect(newKey.equals(oldKey)).toBe(false);
-    const rows = withRawDatabase(path, (db) => db.prepare('SELECT id, account_id AS accountId, kid, secret FROM api_keys').all() as Array<{ id: string; accountId: string; kid: string; secret: Buffer }>);
+    const rows = withRawDatabase(
+      path,
+      (db) =>
+        db.prepare('SELECT id, account_id AS accountId, kid, secret FROM api_keys').all() as Array<{
+          id: string;
+          accountId: string;
+          kid: string;
+          secret: Buffer;
+        }>,
+    );
     const ad = (row: (typeof rows)[number]) => secretAd(row, 'https://alpha.example');
     for (const row of rows) {
       expect(() => open(oldKey, row.secret, ad(row))).toThrow(expect.objectContaining({ code: 'vault.tampered' }));
@@ -67,7 +80,9 @@ describe('changing the passphrase', () => {
     const { vault } = await vaultWithKeys(path, 1);
     const before = withRawDatabase(path, (db) => ({ keys: db.prepare('SELECT * FROM api_keys').all(), wraps: db.prepare('SELECT * FROM key_wraps').all() }));
     expect((await vaultRejection(vault.access.setPassphrase('not the passphrase', NEW_PASSPHRASE))).code).toBe('vault.wrong_passphrase');
-    expect(withRawDatabase(path, (db) => ({ keys: db.prepare('SELECT * FROM api_keys').all(), wraps: db.prepare('SELECT * FROM key_wraps').all() }))).toEqual(before);
+    expect(withRawDatabase(path, (db) => ({ keys: db.prepare('SELECT * FROM api_keys').all(), wraps: db.prepare('SELECT * FROM key_wraps').all() }))).toEqual(
+      before,
+    );
   });
 });
 
@@ -91,7 +106,9 @@ function rotateUntilKilled(path: string, from: string, to: string, changes: numb
       }
     });
     child.on('error', reject);
-    child.on('close', (code, signal) => (signal === 'SIGKILL' ? resolve(acknowledged) : reject(new Error(`The writer ended on its own (code ${code}): ${stderr}`))));
+    child.on('close', (code, signal) =>
+      signal === 'SIGKILL' ? resolve(acknowledged) : reject(new Error(`The writer ended on its own (code ${code}): ${stderr}`)),
+    );
   });
 }
 

@@ -21,7 +21,13 @@ describe('pending key creations (write-ahead for keys the exchange creates)', ()
     const other = vault.beginKeyCreation({ accountId: account.id });
     const pending = vault.beginKeyCreation({ accountId: account.id, scopes: ['trade'] });
 
-    const { key } = vault.completeKeyCreation(pending.id, { accountId: account.id, kid: newKid(), secret: newSecret(), scopes: ['trade'], remoteState: 'active' });
+    const { key } = vault.completeKeyCreation(pending.id, {
+      accountId: account.id,
+      kid: newKid(),
+      secret: newSecret(),
+      scopes: ['trade'],
+      remoteState: 'active',
+    });
 
     expect(key).toMatchObject({ origin: 'created', remoteState: 'active', scopes: ['trade'] });
     expect(vault.pendingKeyCreations().map((creation) => creation.id)).toEqual([other.id]);

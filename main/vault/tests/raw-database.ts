@@ -23,7 +23,5 @@ export function flipBit(bytes: Buffer, byteIndex: number, bit = 0): Buffer {
 /** Every row of every table, in a stable order: compared before and after to prove nothing changed. */
 export function dumpTables(db: Database, except: string[] = []): Record<string, unknown[]> {
   const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  return Object.fromEntries(
-    tables.filter((name) => !except.includes(name)).map((name) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]),
-  );
+  return Object.fromEntries(tables.filter((name) => !except.includes(name)).map((name) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
 }

@@ -62,7 +62,11 @@ describe('an attacker who edits the vault file', () => {
     // Each row now carries the other's kid: named by the label the trader sees.
     expectRefused(vault, keys.one.id, ALPHA, 'key "one" of account "Alpha"');
     expectRefused(vault, keys.two.id, ALPHA, 'key "two" of account "Alpha"');
-    expect(signForItsAccount(vault, keys.three.id, NONCE)['X-Auth-Signature']).toBe(createHmac('sha256', keys.three.secret).update(NONCE + keys.three.kid).digest('hex'));
+    expect(signForItsAccount(vault, keys.three.id, NONCE)['X-Auth-Signature']).toBe(
+      createHmac('sha256', keys.three.secret)
+        .update(NONCE + keys.three.kid)
+        .digest('hex'),
+    );
   });
 
   it('cannot move a key to another account', async () => {
@@ -86,7 +90,7 @@ describe('an attacker who edits the vault file', () => {
   it("cannot change a key's remote state, label or scopes, nor clear its MAC", async () => {
     const { path, keys } = await closedVault();
     for (const [sql, value] of [
-      ["UPDATE api_keys SET remote_state = ? WHERE id = ?", 'active'],
+      ['UPDATE api_keys SET remote_state = ? WHERE id = ?', 'active'],
       ['UPDATE api_keys SET scopes = ? WHERE id = ?', '["withdraw"]'],
       ['UPDATE api_keys SET mac = ? WHERE id = ?', null],
     ] as const) {
@@ -128,7 +132,11 @@ describe('signing for an origin', () => {
   it('signs only for the origin of the key account, naming the key and both hosts otherwise', async () => {
     const { path, keys } = await closedVault();
     const vault = await reopened(path);
-    expect(vault.sign(keys.one.id, NONCE, ALPHA)['X-Auth-Signature']).toBe(createHmac('sha256', keys.one.secret).update(NONCE + keys.one.kid).digest('hex'));
+    expect(vault.sign(keys.one.id, NONCE, ALPHA)['X-Auth-Signature']).toBe(
+      createHmac('sha256', keys.one.secret)
+        .update(NONCE + keys.one.kid)
+        .digest('hex'),
+    );
     // Path and default port are not part of the origin; scheme, host and another port are.
     expect(() => vault.sign(keys.one.id, NONCE, `${ALPHA}:443/api/v2`)).not.toThrow();
     for (const other of [BETA, 'http://alpha.example', 'https://alpha.example:8443', 'https://alpha.example.attacker.example', 'not a url']) {
@@ -138,7 +146,9 @@ describe('signing for an origin', () => {
       expect(error.message).toContain('alpha.example');
       expect(error.message).not.toContain(keys.one.secret);
     }
-    expect(vaultErrorFrom(() => vault.sign(keys.one.id, NONCE, BETA)).message).toBe('The key "one" of account "Alpha" signs for alpha.example only, not for beta.example.');
+    expect(vaultErrorFrom(() => vault.sign(keys.one.id, NONCE, BETA)).message).toBe(
+      'The key "one" of account "Alpha" signs for alpha.example only, not for beta.example.',
+    );
   });
 });
 
@@ -154,7 +164,11 @@ describe("changing an account's origin", () => {
 
     const newOrigin = 'https://api.alpha.example:8443';
     expect(vaultErrorFrom(() => vault.sign(keys.one.id, NONCE, ALPHA)).code).toBe('vault.origin_mismatch');
-    expect(vault.sign(keys.one.id, NONCE, newOrigin)['X-Auth-Signature']).toBe(createHmac('sha256', keys.one.secret).update(NONCE + keys.one.kid).digest('hex'));
+    expect(vault.sign(keys.one.id, NONCE, newOrigin)['X-Auth-Signature']).toBe(
+      createHmac('sha256', keys.one.secret)
+        .update(NONCE + keys.one.kid)
+        .digest('hex'),
+    );
     const sealedAfter = withRawDatabase(path, (db) => db.prepare('SELECT secret FROM api_keys WHERE account_id = ? ORDER BY id').pluck().all(alpha.id));
     sealedAfter.forEach((sealed, index) => expect(sealed).not.toEqual(sealedBefore[index]));
     const [audited] = vault.auditLog(1);

@@ -44,7 +44,10 @@ const readSeed = (path: string, accountId: string) =>
   withRawDatabase(path, (db) => db.prepare('SELECT totp_seed FROM accounts WHERE id = ?').pluck().get(accountId) as Buffer);
 const writeSeed = (path: string, accountId: string, sealed: Buffer) =>
   withRawDatabase(path, (db) => db.prepare('UPDATE accounts SET totp_seed = ? WHERE id = ?').run(sealed, accountId));
-const hmac = (key: StoredKey) => createHmac('sha256', key.secret).update(NONCE + key.kid).digest('hex');
+const hmac = (key: StoredKey) =>
+  createHmac('sha256', key.secret)
+    .update(NONCE + key.kid)
+    .digest('hex');
 
 /** Both ways to use a secret refuse it as tampered, and neither message quotes it. */
 function expectTampered(vault: Vault, key: StoredKey): void {
@@ -126,7 +129,10 @@ describe('tampering with a vault file', () => {
   it('never yields a vault key from a wrapped key with a flipped bit or changed scrypt parameters', async () => {
     const { path, clock, vault, a1 } = await populatedVault();
     vault.access.lock();
-    const row = withRawDatabase(path, (db) => db.prepare("SELECT wrapped, params FROM key_wraps WHERE kind = 'passphrase'").get() as { wrapped: Buffer; params: string });
+    const row = withRawDatabase(
+      path,
+      (db) => db.prepare("SELECT wrapped, params FROM key_wraps WHERE kind = 'passphrase'").get() as { wrapped: Buffer; params: string },
+    );
     const writeWrap = (wrapped: Buffer, params: string) =>
       withRawDatabase(path, (db) => db.prepare("UPDATE key_wraps SET wrapped = ?, params = ? WHERE kind = 'passphrase'").run(wrapped, params));
     const expectRefused = async () => {
@@ -142,7 +148,10 @@ describe('tampering with a vault file', () => {
     }
     const params = JSON.parse(row.params) as { N: number; salt: string };
     const otherSalt = flipBit(Buffer.from(params.salt, 'base64'), 0).toString('base64');
-    for (const changed of [{ ...params, salt: otherSalt }, { ...params, N: params.N / 2 }]) {
+    for (const changed of [
+      { ...params, salt: otherSalt },
+      { ...params, N: params.N / 2 },
+    ]) {
       writeWrap(row.wrapped, JSON.stringify(changed));
       await expectRefused();
     }

@@ -20,7 +20,12 @@ function storeKey(vault: Vault): StoredKey {
   const account = vault.createAccount(accountInput('Alpha'));
   const input = { accountId: account.id, kid: newKid(), secret: newSecret() };
   const { key } = vault.importKey(input);
-  return { keyId: key.id, signature: createHmac('sha256', input.secret).update(NONCE + input.kid).digest('hex') };
+  return {
+    keyId: key.id,
+    signature: createHmac('sha256', input.secret)
+      .update(NONCE + input.kid)
+      .digest('hex'),
+  };
 }
 
 /** The vault key in use is the one the key was stored with. */

@@ -46,8 +46,20 @@ async function representativeRows() {
   vault.beginKeyCreation({ accountId: account.id, label: 'interrupted', scopes: ['trade'] });
   await vault.access.unlock(PASSPHRASE);
   vault.close();
-  const rows = await asVersion6Rows(withRawDatabase(path, (db) => dumpTables(db)), keychainPlaintextKey(keychain.plaintexts[0] ?? ''), PASSPHRASE);
-  return { rows, accountId: account.id, keyId: key.id, seed, signature: createHmac('sha256', input.secret).update(NONCE + input.kid).digest('hex') };
+  const rows = await asVersion6Rows(
+    withRawDatabase(path, (db) => dumpTables(db)),
+    keychainPlaintextKey(keychain.plaintexts[0] ?? ''),
+    PASSPHRASE,
+  );
+  return {
+    rows,
+    accountId: account.id,
+    keyId: key.id,
+    seed,
+    signature: createHmac('sha256', input.secret)
+      .update(NONCE + input.kid)
+      .digest('hex'),
+  };
 }
 
 describe('vault files of other versions', () => {
@@ -85,11 +97,16 @@ describe('vault files of other versions', () => {
     // Rows without a MAC until the first unlock computes it.
     const macColumn = (table: string) => (table === 'accounts' || table === 'api_keys' ? { mac: null } : {});
     for (const table of Object.keys(after.rows)) {
-      expect({ table, rows: after.rows[table] }).toEqual({ table, rows: oldTables.includes(table) ? source.rows[table]?.map((row) => ({ ...row, ...macColumn(table) })) : [] });
+      expect({ table, rows: after.rows[table] }).toEqual({
+        table,
+        rows: oldTables.includes(table) ? source.rows[table]?.map((row) => ({ ...row, ...macColumn(table) })) : [],
+      });
     }
     // Beyond equal rows: the kept wraps still open, and the kept ciphertexts still decrypt.
     if (oldTables.includes('key_wraps')) await vault.access.unlock(PASSPHRASE);
-    const macs = withRawDatabase(path, (db) => ['accounts', 'api_keys'].filter((table) => oldTables.includes(table)).flatMap((table) => db.prepare(`SELECT mac FROM ${table}`).pluck().all()));
+    const macs = withRawDatabase(path, (db) =>
+      ['accounts', 'api_keys'].filter((table) => oldTables.includes(table)).flatMap((table) => db.prepare(`SELECT mac FROM ${table}`).pluck().all()),
+    );
     expect(macs.every((mac) => Buffer.isBuffer(mac) && mac.length === 32)).toBe(true);
     if (oldTables.includes('accounts')) expect(vault.totpSeed(source.accountId)).toBe(source.seed);
     if (oldTables.includes('api_keys')) expect(signForItsAccount(vault, source.keyId, NONCE)['X-Auth-Signature']).toBe(source.signature);
@@ -120,7 +137,11 @@ describe('vault files of other versions', () => {
   });
 
   it('rolls a failing upgrade back entirely: no new table, the old version', () => {
-    const broken: Migration = { version: LATEST + 1, name: 'broken', sql: 'CREATE TABLE added (id INTEGER PRIMARY KEY) STRICT; INSERT INTO missing VALUES (1);' };
+    const broken: Migration = {
+      version: LATEST + 1,
+      name: 'broken',
+      sql: 'CREATE TABLE added (id INTEGER PRIMARY KEY) STRICT; INSERT INTO missing VALUES (1);',
+    };
     const path = fixture.newPath();
     openDatabase(path).close();
     const before = withRawDatabase(path, (db) => ({ schema: schemaOf(db), version: userVersion(db) }));

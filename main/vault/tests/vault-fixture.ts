@@ -17,8 +17,7 @@ export const randomHex = (bytes: number): string => randomBytes(bytes).toString(
 /** The shapes current Barong servers issue: a 16-hex kid and a 32-hex secret. */
 export const newKid = (): string => randomHex(8);
 export const newSecret = (): string => randomHex(16);
-export const newTotpSeed = (length = 32): string =>
-  Array.from({ length }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.charAt(randomInt(32))).join('');
+export const newTotpSeed = (length = 32): string => Array.from({ length }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.charAt(randomInt(32))).join('');
 
 export const accountInput = (name: string) => ({ name, baseUrl: `https://${name.toLowerCase().replace(/\W+/g, '-')}.example` });
 

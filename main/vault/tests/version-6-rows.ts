@@ -23,7 +23,10 @@ export async function asVersion6Rows(rows: Record<string, unknown[]>, vaultKey: 
   });
   const keys = tableRows('api_keys').map((key) => {
     const binding = { id: key.id as string, accountId: key.account_id as string, kid: key.kid as string };
-    return withoutMac({ ...key, secret: reseal(key.secret as Buffer, secretAd(binding, origins.get(binding.accountId) ?? ''), `api-key-secret\n${binding.accountId}\n${binding.kid}`) });
+    return withoutMac({
+      ...key,
+      secret: reseal(key.secret as Buffer, secretAd(binding, origins.get(binding.accountId) ?? ''), `api-key-secret\n${binding.accountId}\n${binding.kid}`),
+    });
   });
   const wraps = await Promise.all(
     tableRows('key_wraps')

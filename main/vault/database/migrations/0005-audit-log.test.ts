@@ -23,7 +23,9 @@ describe('migration 0005: audit log', () => {
 
   it('keeps entries after the account and key they name are gone', () => {
     database().prepare("INSERT INTO accounts (id, name, base_url, sort_order, created_at, updated_at) VALUES ('a', 'A', 'https://a.example', 0, 1, 1)").run();
-    database().prepare("INSERT INTO api_keys (id, account_id, kid, origin, secret, created_at) VALUES ('k', 'a', '0123456789abcdef', 'imported', x'01', 1)").run();
+    database()
+      .prepare("INSERT INTO api_keys (id, account_id, kid, origin, secret, created_at) VALUES ('k', 'a', '0123456789abcdef', 'imported', x'01', 1)")
+      .run();
     appendEntry();
     database().prepare("DELETE FROM accounts WHERE id = 'a'").run();
     expect(database().prepare('SELECT account_id, key_id FROM audit_log').all()).toEqual([{ account_id: 'a', key_id: 'k' }]);

@@ -19,9 +19,13 @@ describe('migration 0007: row MACs', () => {
   });
 
   it('takes a BLOB only', () => {
-    database().prepare("INSERT INTO accounts (id, name, base_url, sort_order, created_at, updated_at, mac) VALUES ('a', 'A', 'https://a.example', 0, 1, 1, ?)").run(Buffer.of(1));
+    database()
+      .prepare("INSERT INTO accounts (id, name, base_url, sort_order, created_at, updated_at, mac) VALUES ('a', 'A', 'https://a.example', 0, 1, 1, ?)")
+      .run(Buffer.of(1));
     expect(() =>
-      database().prepare("INSERT INTO accounts (id, name, base_url, sort_order, created_at, updated_at, mac) VALUES ('b', 'B', 'https://b.example', 0, 1, 1, 'text')").run(),
+      database()
+        .prepare("INSERT INTO accounts (id, name, base_url, sort_order, created_at, updated_at, mac) VALUES ('b', 'B', 'https://b.example', 0, 1, 1, 'text')")
+        .run(),
     ).toThrow(/cannot store TEXT value in BLOB column/);
   });
 

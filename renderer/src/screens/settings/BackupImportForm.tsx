@@ -114,7 +114,12 @@ export function BackupImportForm() {
     let answer: ImportReport | undefined;
     void action.run(
       async () => {
-        const result = await api().backup.import({ contentBase64: plan.contentBase64, passphrase, applySettings, ...(ownerAction === null ? {} : proof.take()) });
+        const result = await api().backup.import({
+          contentBase64: plan.contentBase64,
+          passphrase,
+          applySettings,
+          ...(ownerAction === null ? {} : proof.take()),
+        });
         if (!result.ok) return result.error;
         answer = result.value;
         return null;
@@ -132,7 +137,13 @@ export function BackupImportForm() {
   };
 
   return (
-    <form onSubmit={submit} aria-label="Import a backup" aria-describedby={opened ? `${id}-opened ${id}-error` : `${id}-error`} aria-busy={action.busy} noValidate>
+    <form
+      onSubmit={submit}
+      aria-label="Import a backup"
+      aria-describedby={opened ? `${id}-opened ${id}-error` : `${id}-error`}
+      aria-busy={action.busy}
+      noValidate
+    >
       <h4>Import a backup</h4>
       {opened ? (
         <p id={`${id}-opened`}>
@@ -146,7 +157,9 @@ export function BackupImportForm() {
           </div>
         )
       )}
-      {!planned && <PassphraseField ref={passphraseRef} label="Passphrase of the backup" value={passphrase} onChange={setPassphrase} autoComplete="current-password" />}
+      {!planned && (
+        <PassphraseField ref={passphraseRef} label="Passphrase of the backup" value={passphrase} onChange={setPassphrase} autoComplete="current-password" />
+      )}
       {planned && <ImportPlanView plan={planned.plan} />}
       {planned && planned.plan.settings.length > 0 && (
         <div className="field">
