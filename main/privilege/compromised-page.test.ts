@@ -215,3 +215,32 @@ describe('a compromised page importing a backup (row 10)', () => {
     expect(await victim.value('backup.import', { ...merge, ownerPassphrase: PASSPHRASE })).toMatchObject({ keysAdded: 1 });
   });
 });
+
+describe('a host that answers the time endpoint with a far-off clock (row 4)', () => {
+  it('is refused in words and audited, and no nonce is dated more than 30 s ahead', async () => {
+    const sandbox = await startSeededSandbox({ clockOffsetMs: 3_600_000 });
+    const test = testBackend();
+    const { value, call } = test;
+    await value('vault.create', { passphrase: PASSPHRASE, keychain: false });
+    const account = await value('accounts.create', { name: 'Far ahead', baseUrl: sandbox.url });
+    const { trade } = seededKeys(sandbox);
+    const { key } = await value('keys.import', { accountId: account.id, kid: trade.kid, secret: trade.secret });
+
+    const refused = await call('exchange.syncClock', { accountId: account.id });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'clock.offset_too_large',
+        message: expect.stringMatching(/^The exchange.s clock is 3[56]\d\d\.\d s ahead of this computer's, more than the 30 s the vault accepts\./),
+      },
+    });
+    expect(await value('exchange.clock', { accountId: account.id })).toBeNull();
+    const audit = (await value('audit.list', {})).find((entry) => entry.action === 'clock-refused');
+    expect(audit).toMatchObject({ accountId: account.id, outcome: refused.ok ? '' : refused.error.message });
+
+    const before = Date.now();
+    const { text } = await value('signer.render', { keyId: key.id, format: 'curl', request: BALANCES });
+    const nonce = Number(/X-Auth-Nonce: (\d+)/.exec(text)?.[1]);
+    expect(nonce - before).toBeLessThan(30_000);
+  });
+});

@@ -1,3 +1,4 @@
+import { isAppError } from '../../app/app-error';
 import { AccountKeys } from '../barong/keys/account-keys';
 import { ExchangeKeys } from '../barong/keys/exchange-keys';
 import { sessionErrors } from '../barong/session/session-errors';
@@ -56,7 +57,15 @@ export function exchangeHandlers(parts: BackendParts): HandlersOf<'exchange'> {
         return { status: 'deleted' as const };
       });
     },
-    'exchange.syncClock': ({ accountId }) => clocks.sync(vault.account(accountId)),
+    'exchange.syncClock': async ({ accountId }) => {
+      try {
+        return await clocks.sync(vault.account(accountId));
+      } catch (error) {
+        // A host claiming a far-off time is refused; the trader sees who tried what in the audit log.
+        if (isAppError(error) && error.code === 'clock.offset_too_large') vault.recordClockRefusal(accountId, error.message);
+        throw error;
+      }
+    },
     'exchange.clock': async ({ accountId }) => clocks.reading(vault.account(accountId)),
   };
 }

@@ -323,6 +323,11 @@ export class Vault {
     this.appendAudit({ action: 'owner-check', outcome: `${check.outcome}: ${check.action} (${check.channel})` });
   }
 
+  /** Records a clock offset refused as too large, in its words: whoever answered the time endpoint tried to move the nonces. */
+  recordClockRefusal(accountId: string, words: string): void {
+    this.appendAudit({ action: 'clock-refused', accountId, outcome: words });
+  }
+
   /** Records a call a door does not open: who knocked on which channel. */
   recordDoorRefusal(refusal: { door: string; channel: string }): void {
     this.appendAudit({ action: 'door-refused', outcome: `${refusal.channel} through the ${refusal.door} door` });

@@ -12,6 +12,11 @@ const ACTION_WORDS: Record<string, string> = {
   'dismiss-key-creation': 'Dismissed a key creation',
   'export-backup': 'Exported a backup',
   'import-backup': 'Imported a backup',
+  'update-account': 'Edited an account',
+  'change-origin': "Changed an account's exchange address",
+  'owner-check': 'Asked for the owner',
+  'door-refused': 'Refused a caller',
+  'clock-refused': "Refused an exchange's clock",
 };
 
 export const actionWords = (action: string): string => ACTION_WORDS[action] ?? action;
