@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { Harness } from '../harness/fixtures';
 import { expect, test } from '../harness/fixtures';
 import { expectNoSeriousAxeViolations } from './accessibility';
+import { saveScreenshot } from './screenshots';
 import { addSandboxAccount, createKeychainOnlyVaultInPage, createVaultInPage, PASSPHRASE } from './ui-steps';
 
 const OLD_URL = 'https://old.example';
@@ -50,6 +51,8 @@ test('a new base URL names both hosts and takes the vault passphrase; a wrong on
   await form.getByRole('button', { name: 'Save account' }).click();
   await expect(form.getByRole('alert')).toHaveText(/^Wrong passphrase/);
   await expect(redirect.getByLabel('Vault passphrase')).toHaveValue('');
+  await form.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await saveScreenshot(page, 'origin-change');
   expect((await storedAccount(harness)).baseUrl).toBe(OLD_URL);
 
   await redirect.getByLabel('Vault passphrase').fill(PASSPHRASE);
