@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const RENDERER_DIR = 'out/renderer';
-export const RENDERER_GZIP_TARGET_BYTES = 250 * 1024;
+export const RENDERER_GZIP_TARGET_BYTES = 150 * 1024;
 
 /** The gzipped size of every JavaScript file of the built renderer, together: what a window loads. */
 export function rendererJsGzipBytes(dir = RENDERER_DIR): number {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../app/app-error';
-import { needsOwner } from '../../../app/contract/backup-records';
+import { needsOwner } from '../../../app/contract/backup-needs-owner';
 import type { BackupPlan } from '../../../app/contract/backup-records';
 import { parseInput, passphraseSchema } from '../schemas';
 import type { Vault } from '../vault';
@@ -10,7 +10,7 @@ import type { BackupPayload } from './backup-payload';
 import { planImport } from './import-plan';
 import type { ImportPlan, ImportReport } from './import-plan';
 
-export { importPlanSummary, needsOwner } from '../../../app/contract/backup-records';
+export { importPlanSummary, needsOwner } from '../../../app/contract/backup-needs-owner';
 
 /** The whole vault (accounts, 2FA seeds, keys with their secrets, settings) in one file sealed by its own passphrase. Audited. */
 export async function exportBackup(vault: Vault, passphrase: string): Promise<Buffer> {

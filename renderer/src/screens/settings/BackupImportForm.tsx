@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { needsOwner } from '../../../../app/contract/backup-records';
+import { needsOwner } from '../../../../app/contract/backup-needs-owner';
 import { useAccountsStore } from '../../store/accounts-store';
 import { useOpenedBackupStore } from '../../store/opened-backup-store';
 import type { OpenedBackup } from '../../store/opened-backup-store';

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { settingsSchema } from '../../../../app/contract/records';
 import { loweredProtection } from '../../../../app/domain/lowered-protection';
 import type { ProtectiveTiming as TimingName, Timings } from '../../../../app/domain/lowered-protection';
+import { timingProblem } from '../../../../app/domain/timing-rules';
 import { errorText } from '../../error-text';
 import { useSettingsStore } from '../../store/settings-store';
 import type { Settings } from '../../store/settings-store';
@@ -24,8 +24,8 @@ type Drafts = Record<TimingName, string>;
 type Problems = Partial<Record<TimingName, string>>;
 
 /**
- * The drafts the vault would take, and why it would not take the others, in the words of its own
- * schema: a value out of range is refused here, before it could ask the owner to confirm it.
+ * The drafts the vault would take, and why it would not take the others, by the rules its schema
+ * is built from: a value out of range is refused here, before it could ask the owner to confirm it.
  */
 function readDrafts(drafts: Drafts): { values: Partial<Timings>; problems: Problems } {
   const values: Partial<Timings> = {};
@@ -36,9 +36,9 @@ function readDrafts(drafts: Drafts): { values: Partial<Timings>; problems: Probl
       problems[name] = typo;
       continue;
     }
-    const parsed = settingsSchema.shape[name].safeParse(Number(text));
-    if (parsed.success) values[name] = parsed.data;
-    else problems[name] = parsed.error.issues[0]?.message ?? typo;
+    const problem = timingProblem(name, Number(text));
+    if (problem === null) values[name] = Number(text);
+    else problems[name] = problem;
   }
   return { values, problems };
 }
