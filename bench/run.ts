@@ -33,7 +33,9 @@ console.log(`  KDF (scrypt N=2^17, r=8, p=1), slow on purpose: ${format(vault.kd
 
 console.log('renderer (the build in out/renderer)');
 const rendererBytes = rendererJsGzipBytes();
-console.log(`  JavaScript: ${(rendererBytes / 1024).toFixed(1)} KB gzipped (target < 250 KB: ${verdict(rendererBytes < RENDERER_GZIP_TARGET_BYTES)})`);
+console.log(
+  `  JavaScript: ${(rendererBytes / 1024).toFixed(1)} KB gzipped (target < ${RENDERER_GZIP_TARGET_BYTES / 1024} KB: ${verdict(rendererBytes < RENDERER_GZIP_TARGET_BYTES)})`,
+);
 const search = await benchSearchPaint((line) => console.log(line));
 console.log(
   `  key search in Chromium (${format(search.keys)} keys across ${format(search.accounts)} accounts, ${search.keystrokes} keystrokes), keydown to the filtered list painted: median ${search.medianMs.toFixed(1)} ms, p90 ${search.p90Ms.toFixed(1)} ms (target median < ${SEARCH_PAINT_TARGET_MS}: ${verdict(search.medianMs < SEARCH_PAINT_TARGET_MS)})`,
