@@ -51,6 +51,27 @@ export const ERROR_CODES = {
   'vault.duplicate_kid': entry(usage, 'This account already has a key with this key id.'),
   'vault.origin_mismatch': entry(locked, 'This key signs only for the exchange it was stored for, not for this address.'),
 
+  'vault.passphrases_differ': entry(usage, 'The two passphrases differ: nothing was created.'),
+  'vault.needs_app': entry(locked, 'This vault is unlocked by the desktop keychain only: open it in the Barong Vault app, or give it a passphrase there.'),
+
+  'agent.not_running': entry(locked, 'No signing agent answers here: start it in the app (Settings) or with barong-vault agent.'),
+  'agent.token_refused': entry(locked, "The agent's token is missing or wrong: read it from the agent's token file."),
+  'agent.hello_first': entry(usage, 'Say hello with a client name and the token first.'),
+  'agent.bad_message': entry(usage, 'The agent could not read this message: one JSON object per line, with "v": 1.'),
+  'agent.line_too_long': entry(usage, 'This message is longer than the agent reads.'),
+  'agent.too_many_clients': entry(locked, 'The agent is serving as many programs as it takes: try again in a moment.'),
+  'agent.unknown_key': entry(usage, 'The agent has no key by this label or kid: barong-vault keys lists them.'),
+  'agent.ambiguous_key': entry(usage, 'More than one key has this label: name the key by its kid.'),
+  'agent.policy_refused': entry(locked, "This request is outside the key's policy."),
+  'agent.budget_spent': entry(locked, "This key's request budget is spent for now."),
+  'agent.approval_denied': entry(locked, 'The owner did not allow this program to sign.'),
+  'agent.stopped': entry(locked, 'The signing agent stopped.'),
+
+  'proxy.token_refused': entry(locked, "The path does not start with the proxy's token: use the url the proxy printed."),
+  'proxy.host_refused': entry(locked, "The Host header is not the proxy's own address, so the request was refused."),
+  'proxy.origin_refused': entry(locked, 'Requests from web pages (with an Origin header) are refused by the signing proxy.'),
+  'proxy.upstream_failed': entry(network, 'The proxy could not reach the exchange.'),
+
   'backup.wrong_passphrase': entry(locked, 'The backup passphrase is wrong.'),
   'backup.corrupt': entry(usage, 'This is not a Barong Vault backup, or it was damaged.'),
   'backup.kdf_too_costly': entry(usage, 'This backup asks for more work to open than any backup Barong Vault makes, so it was not opened.'),
