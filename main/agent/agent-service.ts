@@ -1,0 +1,153 @@
+import { isAppError } from '../../app/app-error';
+import type { AuthHeaders } from '../../app/barong/auth-headers';
+import { nonceExpiresAt } from '../../app/barong/nonce-clock';
+import type { NonceClock } from '../../app/barong/nonce-clock';
+import { originOf } from '../../app/barong/origin';
+import type { AgentKey, AgentRequest, AnswerBody, HelloRequest, SignRequest } from '../../app/agent/wire';
+import { decide, levelOf } from '../../app/domain/agent-policy';
+import type { KeyPolicy } from '../../app/domain/agent-policy';
+import { wordsOf } from '../../app/errors/codes';
+import type { ErrorCode } from '../../app/errors/codes';
+import type { ClientApprovals } from './client-approval';
+import type { RequestBudget } from './request-budget';
+
+/** A key as the agent sees it: names, where it signs, and its policy; never its secret. */
+export interface AgentKeyEntry {
+  keyId: string;
+  label: string;
+  kid: string;
+  account: { id: string; name: string; baseUrl: string; nonceLifetimeMs: number };
+  policy: KeyPolicy;
+}
+
+/** The part of the vault the agent reaches: it may list, sign and write the audit log, nothing else. */
+export interface AgentVault {
+  isUnlocked(): boolean;
+  agentKeys(): AgentKeyEntry[];
+  sign(keyId: string, nonce: string, origin: string): AuthHeaders;
+  recordAgentUse(use: { keyId: string; client: string; method: string; path: string; outcome: string }): void;
+}
+
+export interface AgentClient {
+  name: string;
+  connectionId: number;
+}
+
+export interface AgentServiceParts {
+  vault: AgentVault;
+  clockFor(account: AgentKeyEntry['account']): NonceClock;
+  budget: RequestBudget;
+  /** The app asks the owner about new programs; the headless agent has none, and the policy alone decides. */
+  approvals?: ClientApprovals;
+  /** The programs connected now, for `status`. */
+  connectedClients(): string[];
+}
+
+type Handled = Exclude<AgentRequest, HelloRequest>;
+
+const refusal = (code: ErrorCode, message: string = wordsOf(code)): AnswerBody<'error'> => ({ ok: false, type: 'error', error: { code, message } });
+
+/**
+ * What the signing agent does for a program that said hello: list the keys open to it, sign one
+ * request under the key's policy, and say whether the vault is locked. Every signature and every
+ * refusal of a known key is audited with the program's name, the method and the path.
+ */
+export function createAgentService(parts: AgentServiceParts) {
+  const { vault, budget, approvals } = parts;
+
+  const findKey = (name: string): AgentKeyEntry | AnswerBody<'error'> => {
+    const keys = vault.agentKeys();
+    const byKid = keys.filter((key) => key.kid === name);
+    const matches = byKid.length > 0 ? byKid : keys.filter((key) => key.label === name);
+    if (matches.length > 1) return refusal('agent.ambiguous_key', `More than one key is called "${name}": name it by its kid.`);
+    return matches[0] ?? refusal('agent.unknown_key', `No key in the vault has the label or kid "${name}": barong-vault keys lists the keys open to programs.`);
+  };
+
+  const audited = (key: AgentKeyEntry, client: AgentClient, request: SignRequest, code: ErrorCode, why: string): AnswerBody<'error'> => {
+    vault.recordAgentUse({ keyId: key.keyId, client: client.name, method: request.method, path: request.path, outcome: `refused: ${why}` });
+    return refusal(code, `Refused: ${why}.`);
+  };
+
+  const sign = async (request: SignRequest, client: AgentClient): Promise<AnswerBody> => {
+    const found = findKey(request.key);
+    if ('ok' in found) return found;
+    const key = found;
+    const decision = decide(key.policy, request.method, request.path);
+    if (!decision.allowed) return audited(key, client, request, 'agent.policy_refused', decision.reason);
+    if (approvals) {
+      const approval = await approvals.check({
+        client: client.name,
+        key: key.label || key.kid,
+        account: key.account.name,
+        method: request.method,
+        path: request.path,
+      });
+      if (!approval.approved) return audited(key, client, request, 'agent.approval_denied', approval.reason);
+      // The vault may have locked while the owner was asked.
+      if (!vault.isUnlocked()) return refusal('vault.locked');
+    }
+    const spent = budget.take(key.keyId, key.policy.budget);
+    if (!spent.ok) {
+      const { requests, windowSeconds } = key.policy.budget;
+      return audited(
+        key,
+        client,
+        request,
+        'agent.budget_spent',
+        `the budget of ${requests} requests per ${windowSeconds} s is spent; try again in ${spent.retryInSeconds} s`,
+      );
+    }
+    const clock = parts.clockFor(key.account);
+    const headers = vault.sign(key.keyId, clock.nonce(), originOf(key.account.baseUrl));
+    vault.recordAgentUse({ keyId: key.keyId, client: client.name, method: request.method, path: request.path, outcome: 'signed' });
+    return {
+      ok: true,
+      type: 'sign',
+      headers,
+      expiresAtMs: clock.toLocal(nonceExpiresAt(headers['X-Auth-Nonce'], key.account.nonceLifetimeMs)),
+      baseUrl: key.account.baseUrl,
+      decision: { allowed: true, level: levelOf(key.policy), remaining: spent.remaining },
+    };
+  };
+
+  const listed = (key: AgentKeyEntry): AgentKey => ({
+    label: key.label,
+    kid: key.kid,
+    account: key.account.name,
+    baseUrl: key.account.baseUrl,
+    policy: { agentUse: key.policy.agentUse, level: levelOf(key.policy), budget: { ...key.policy.budget } },
+  });
+
+  return {
+    async handle(request: Handled, client: AgentClient): Promise<AnswerBody> {
+      if (request.type === 'status')
+        return {
+          ok: true,
+          type: 'status',
+          locked: !vault.isUnlocked(),
+          clients: parts.connectedClients(),
+          keys: vault.isUnlocked() ? vault.agentKeys().filter((key) => key.policy.agentUse).length : 0,
+        };
+      // A locked vault answers nothing about its keys: lock stops all signing at once.
+      if (!vault.isUnlocked()) return refusal('vault.locked');
+      try {
+        if (request.type === 'keys')
+          return {
+            ok: true,
+            type: 'keys',
+            keys: vault
+              .agentKeys()
+              .filter((key) => key.policy.agentUse)
+              .map(listed),
+          };
+        return await sign(request, client);
+      } catch (error) {
+        // The vault's own refusals (locked meanwhile, tampered, origin) are words for the program; anything else is the server's to report.
+        if (isAppError(error)) return refusal(error.code as ErrorCode, error.message);
+        throw error;
+      }
+    },
+  };
+}
+
+export type AgentService = ReturnType<typeof createAgentService>;
