@@ -34,8 +34,7 @@ import { Vault } from '../vault/vault';
 import type { ScryptCost } from '../vault/vault-access';
 import { doorAllows } from './doors';
 import type { DoorName } from './doors';
-
-export const VAULT_FILE = 'vault.db';
+import { VAULT_FILE } from './vault-file';
 
 export interface AppCoreOptions {
   /** The app's data folder; the vault file is created in it (0600, the folder 0700). */

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { peatioPaths } from '../../app/barong/paths';
-import { VAULT_FILE } from '../core/create-app-core';
+import { VAULT_FILE } from '../core/vault-file';
 import { seededKeys, startSeededSandbox } from '../barong/tests/exchange-sandbox';
 import { createMemoryClipboard } from '../clipboard/tests/memory-clipboard';
 import { PASSPHRASE, testBackend } from './tests/backend-fixture';
