@@ -2,6 +2,7 @@ import { isAppError } from '../app/app-error';
 import { exitCodeOf } from '../app/errors/codes';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './io';
 import type { CliIo, Command } from './io';
+import { cliVersion } from './version';
 
 // Loaded on demand so that `sign` does not pay for starting the sandbox's modules.
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -18,8 +19,10 @@ Commands:
   sign      sign a request and print a ready-to-run command or the headers
   time      measure the exchange's clock offset
   sandbox   run a Barong-compatible server on this computer, for tests and demos
+            (a development tool: in a checkout only)
 
-Run barong-vault COMMAND --help for the options of each.
+Run barong-vault COMMAND --help for the options of each, and barong-vault --version
+for the version.
 
 Exit codes: 0 done, 1 failed on this computer, 2 usage or input to fix, 3 locked or not
 allowed, 4 the exchange could not be reached, 5 the exchange refused.
@@ -30,6 +33,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(mainHelp);
     return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (name === '--version') {
+    io.stdout.write(`${cliVersion}\n`);
+    return EXIT_OK;
   }
   const load = COMMANDS[name];
   if (!load) {

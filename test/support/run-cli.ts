@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { runProcess } from './run-process';
 import type { ProcessResult } from './run-process';
 
-export const CLI_PATH = fileURLToPath(new URL('../../cli/bin/barong-vault.mjs', import.meta.url));
+/** The built program, as `npm install` puts it on PATH; test/support/build-cli-setup.ts builds it before the tests. */
+export const CLI_PATH = fileURLToPath(new URL('../../dist/cli/barong-vault.js', import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
