@@ -76,6 +76,9 @@ export interface OrderInput {
   price: string | undefined;
 }
 
+/** What the private stream tells a member: an order created or cancelled, or a trade made. */
+export type ExchangeEvent = { kind: 'order'; order: Order } | { kind: 'trade'; trade: Trade };
+
 export function findMarket(id: string | undefined): Market | undefined {
   return MARKETS.find((market) => market.id === id);
 }
@@ -91,9 +94,15 @@ export class Exchange {
   private nextOrderId = 1;
   private nextTradeId = 1;
   private readonly now: () => number;
+  private readonly listeners = new Set<(event: ExchangeEvent) => void>();
 
   constructor(now: () => number) {
     this.now = now;
+  }
+
+  /** Calls `listener` after each order is created or cancelled and each trade is made, for as long as the exchange lives. */
+  onEvent(listener: (event: ExchangeEvent) => void): void {
+    this.listeners.add(listener);
   }
 
   balancesOf(uid: string): Map<string, Balance> {
@@ -145,6 +154,7 @@ export class Exchange {
     account.balance += unlocking;
     order.state = 'cancel';
     order.updatedAt = new Date(this.now()).toISOString();
+    this.emit({ kind: 'order', order });
   }
 
   /** By numeric id or by uuid, as Peatio accepts both; another member's order is not found. */
@@ -191,7 +201,9 @@ export class Exchange {
       state: 'done',
       tradesCount: 1,
     });
-    this.trades.push({ id: this.nextTradeId++, uid, market, price, amount: volume, side, orderId: order.id, createdAt: order.createdAt });
+    const trade: Trade = { id: this.nextTradeId++, uid, market, price, amount: volume, side, orderId: order.id, createdAt: order.createdAt };
+    this.trades.push(trade);
+    this.emit({ kind: 'trade', trade });
     return order;
   }
 
@@ -199,7 +211,12 @@ export class Exchange {
     const now = new Date(this.now()).toISOString();
     const order: Order = { ...fields, id: this.nextOrderId++, uuid: randomUUID(), createdAt: now, updatedAt: now };
     this.orders.push(order);
+    this.emit({ kind: 'order', order });
     return order;
+  }
+
+  private emit(event: ExchangeEvent): void {
+    for (const listener of this.listeners) listener(event);
   }
 }
 

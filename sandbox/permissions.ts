@@ -1,4 +1,4 @@
-import { BARONG, PEATIO } from '../app/barong/paths';
+import { BARONG, PEATIO, rangerPaths } from '../app/barong/paths';
 import type { Role } from './users';
 
 /** Barong's permission table: a role may call a path only if one of its rules accepts it. */
@@ -8,13 +8,16 @@ interface Rule {
   prefix: string;
 }
 
+// Every role may open the private stream: it carries only the member's own events.
 const RULES: Record<Role, readonly Rule[]> = {
   member: [
+    { verbs: ['GET'], prefix: rangerPaths.private },
     { verbs: 'any', prefix: `${BARONG}/resource/` },
     { verbs: 'any', prefix: `${PEATIO}/` },
   ],
   // Read-only on the exchange: the role that makes `authz.invalid_permission` reachable.
   viewer: [
+    { verbs: ['GET'], prefix: rangerPaths.private },
     { verbs: 'any', prefix: `${BARONG}/resource/` },
     { verbs: ['GET'], prefix: `${PEATIO}/` },
   ],

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { authorize, classifyPath } from './authorize';
 import type { Reply, SandboxRequest } from './http';
 import { headerValue, HttpFailure, parseBody, parseCookies, readBody } from './http';
+import type { Ranger } from './ranger';
 import type { Route } from './router';
 import { matchRoute } from './router';
 import { apiKeyRoutes } from './routes/api-keys';
@@ -71,10 +72,11 @@ async function handle(incoming: IncomingMessage, response: ServerResponse, state
   }
 }
 
-export function createSandboxServer(state: SandboxState): Server {
+export function createSandboxServer(state: SandboxState, ranger: Ranger): Server {
   const server = createServer((incoming, response) => {
     void handle(incoming, response, state);
   });
+  server.on('upgrade', ranger.handleUpgrade);
   // A client that sends a broken request line gets a plain 400 instead of a dropped socket.
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { AppError } from '../app/app-error';
 import { DEFAULT_NONCE_LIFETIME_MS } from '../app/domain/clock';
 import type { SecretShape } from './api-key-store';
+import { createRanger } from './ranger';
 import type { SeededKey } from './seed';
 import { seedDemoData } from './seed';
 import { createSandboxServer } from './server';
@@ -82,7 +83,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     clockOffsetMs: wholeMs('The clock offset', options.clockOffsetMs ?? 0),
   });
   const apiKeys = options.seed ? seedDemoData(state) : [];
-  const server = createSandboxServer(state);
+  const ranger = createRanger(state);
+  const server = createSandboxServer(state, ranger);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -121,8 +123,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           return;
         }
         server.close((error) => (error ? reject(error) : resolve()));
-        // Keep-alive sockets would otherwise hold close() open until they time out.
+        // Keep-alive sockets and open streams would otherwise hold close() open until they end.
         server.closeAllConnections();
+        ranger.close();
       }),
   };
 }

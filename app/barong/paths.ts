@@ -1,6 +1,8 @@
 /** Where Barong and Peatio live behind an OpenDAX gateway (docs/PROTOCOL.md). */
 export const BARONG = '/api/v2/barong';
 export const PEATIO = '/api/v2/peatio';
+/** Peatio's WebSocket streams (ranger); the private one is authorised by Barong like any private call. */
+export const RANGER = '/api/v2/ranger';
 
 export const barongPaths = {
   ping: `${BARONG}/identity/ping`,
@@ -22,4 +24,8 @@ export const peatioPaths = {
   trades: `${PEATIO}/market/trades`,
   markets: `${PEATIO}/public/markets`,
   timestamp: `${PEATIO}/public/timestamp`,
+} as const;
+
+export const rangerPaths = {
+  private: `${RANGER}/private`,
 } as const;
