@@ -14,6 +14,7 @@ import {
   copiedCommandSchema,
   idSchema,
   importReportSchema,
+  keyPolicySchema,
   keyTestSchema,
   loginAnswerSchema,
   pendingCreationSchema,
@@ -93,6 +94,8 @@ export const contract = {
   'keys.delete': channel(byKey, done),
   /** The one answer that carries a secret; privileged, so the owner is proved at each call. */
   'keys.reveal': channel(z.object({ keyId: idSchema, ...owner }), z.strictObject({ secret: z.string() })),
+  /** What local programs (the signing agent and proxy) may sign with the key; privileged at every change, since it decides just that. */
+  'keys.setPolicy': channel(z.object({ keyId: idSchema, policy: keyPolicySchema, ...owner }), apiKeySchema),
   /** Signed GET of the balances with the key: proves kid, secret, state and clock at once. */
   'keys.test': channel(byKey, keyTestSchema),
   'keys.pendingCreations': channel(z.object({ accountId: idSchema.optional() }), z.array(pendingCreationSchema)),

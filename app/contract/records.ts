@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { HTTP_METHODS } from '../commands/request';
 import type { JsonValue } from '../commands/request';
 import { ACCOUNT_LIMITS } from '../domain/account';
+import { pathShapeProblem, POLICY_LIMITS } from '../domain/agent-policy';
+import type { KeyPolicy } from '../domain/agent-policy';
 import { balanceSchema as domainBalanceSchema } from '../domain/balances';
 import { CLOCK_SOURCES } from '../domain/clock';
 import type { ClockSkewWarning } from '../domain/clock';
@@ -61,6 +63,23 @@ export { COMMAND_FORMATS, REMOTE_STATES };
 
 export const scopesSchema = z.array(bounded(SCOPE_LIMITS.length)).max(SCOPE_LIMITS.count);
 
+const policyPath = bounded(POLICY_LIMITS.pathLength).superRefine((path, context) => {
+  const problem = pathShapeProblem(path);
+  if (problem) context.addIssue({ code: 'custom', message: `A policy path ${problem}.` });
+});
+const wholeNumber = (max: number) => z.number().int('A whole number.').min(1, 'At least 1.').max(max, `At most ${max}.`);
+
+/** What local programs may sign with a key (app/domain/agent-policy.ts), bounded and on one spelling of each path. */
+export const keyPolicySchema = z.strictObject({
+  agentUse: z.boolean(),
+  rules: z
+    .array(z.strictObject({ methods: z.array(z.enum(HTTP_METHODS)).min(1).max(HTTP_METHODS.length).readonly(), pathPrefix: policyPath }))
+    .max(POLICY_LIMITS.rules, `At most ${POLICY_LIMITS.rules} rules.`)
+    .readonly(),
+  withdrawalPaths: z.array(policyPath).max(POLICY_LIMITS.rules, `At most ${POLICY_LIMITS.rules} paths.`).readonly(),
+  budget: z.strictObject({ requests: wholeNumber(POLICY_LIMITS.maxRequests), windowSeconds: wholeNumber(POLICY_LIMITS.maxWindowSeconds) }),
+}) satisfies z.ZodType<KeyPolicy>;
+
 export const apiKeySchema = z.strictObject({
   id: z.string(),
   accountId: z.string(),
@@ -72,6 +91,7 @@ export const apiKeySchema = z.strictObject({
   origin: z.enum(KEY_ORIGINS),
   createdAt: timestamp,
   lastUsedAt: timestamp.nullable(),
+  policy: keyPolicySchema,
 });
 
 export const storedKeySchema = z.strictObject({ key: apiKeySchema, warnings: z.array(z.string()) });

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { peatioPaths } from '../../app/barong/paths';
+import { PEATIO, peatioPaths } from '../../app/barong/paths';
+import { DEFAULT_POLICY, policyForLevel } from '../../app/domain/agent-policy';
 import { TRADER } from '../barong/tests/barong-exchange';
 import { seededKeys, startSeededSandbox, totpSecretOf } from '../barong/tests/exchange-sandbox';
 import { PASSPHRASE, testBackend } from '../services/tests/backend-fixture';
@@ -9,6 +10,7 @@ import type { TestBackend } from '../services/tests/backend-fixture';
 
 const BALANCES = { method: 'GET', path: peatioPaths.balances } as const;
 const BACKUP_PASSPHRASE = 'the attacker chose this one';
+const WITHDRAWS = `${PEATIO}/account/withdraws`;
 
 /** A loopback server standing in for the attacker's host: it answers like an exchange and counts every request. */
 async function attackerServer() {
@@ -115,6 +117,37 @@ describe('a compromised page against the real backend', () => {
     );
   });
 
+  it('cannot open a key to local programs, or widen what they may sign, without the passphrase', async () => {
+    const test = await passphraseVaultOnSandbox();
+    const { errorCode, value, key, account } = test;
+    const opening = { keyId: key.id, policy: { ...policyForLevel('all'), withdrawalPaths: [WITHDRAWS] } };
+    expect(await errorCode('keys.setPolicy', opening)).toBe('owner.passphrase_required');
+    expect(await errorCode('keys.setPolicy', { ...opening, ownerPassphrase: 'a guess' })).toBe('vault.wrong_passphrase');
+    // A local program cannot do it either, through its own door, whatever proof it brings.
+    expect(await test.core.door('signing')['keys.setPolicy']({ ...opening, ownerPassphrase: PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'door.channel_refused' },
+    });
+    expect((await value('keys.list', { accountId: account.id })).map((stored) => stored.policy)).toEqual([DEFAULT_POLICY]);
+
+    const words = `Let local programs sign with key "bot" (${key.kid}) of "Sandbox": Everything but withdrawals, up to 6000 requests in 300 s, and withdrawals at ${WITHDRAWS}`;
+    expect(await ownerChecks(test)).toEqual([
+      `refused (vault.wrong_passphrase): ${words} (keys.setPolicy)`,
+      `refused (owner.passphrase_required): ${words} (keys.setPolicy)`,
+    ]);
+    const audit = await value('audit.list', {});
+    expect(audit.some((entry) => entry.action === 'set-key-policy')).toBe(false);
+    expect(audit.find((entry) => entry.action === 'door-refused')?.outcome).toBe('keys.setPolicy through the signing door');
+
+    // The owner, with the passphrase, opens it; closing it again is a change like any other.
+    expect((await value('keys.setPolicy', { ...opening, ownerPassphrase: PASSPHRASE })).policy).toEqual(opening.policy);
+    expect(await errorCode('keys.setPolicy', { keyId: key.id, policy: DEFAULT_POLICY })).toBe('owner.passphrase_required');
+    expect((await value('audit.list', {})).find((entry) => entry.action === 'set-key-policy')).toMatchObject({
+      keyId: key.id,
+      outcome: `agent use on, level all, withdrawals at ${WITHDRAWS}`,
+    });
+  });
+
   it('is slowed down like an unlock when it guesses the passphrase', async () => {
     const { errorCode, key } = await passphraseVaultOnSandbox();
     const codes = [];
@@ -148,6 +181,21 @@ describe('a compromised page against a keychain-only vault (row 3)', () => {
       'refused (owner.denied): Show the secret of key "bot" (a1b2c3d4e5f6a7b8) of "Main" (keys.reveal)',
       'refused (owner.denied): Set a vault passphrase (vault.setPassphrase)',
     ]);
+  });
+
+  it("cannot open a key to local programs: main's dialog names the key and what they could sign, and the owner refuses", async () => {
+    const test = await keychainOnlyVault();
+    const { errorCode, value, ownerPrompt, key } = test;
+    const trade = { keyId: key.id, policy: policyForLevel('trade') };
+    expect(await errorCode('keys.setPolicy', { ...trade, ownerPassphrase: 'a passphrase means nothing here' })).toBe('owner.denied');
+    const words =
+      'Let local programs sign with key "bot" (a1b2c3d4e5f6a7b8) of "Main": Trade: read, and create and cancel orders, up to 6000 requests in 300 s';
+    expect(ownerPrompt.asked).toEqual([words]);
+    expect(await ownerChecks(test)).toEqual([`refused (owner.denied): ${words} (keys.setPolicy)`]);
+    expect((await value('keys.list', { accountId: key.accountId })).map((stored) => stored.policy)).toEqual([DEFAULT_POLICY]);
+
+    ownerPrompt.answer = 'allow';
+    expect((await value('keys.setPolicy', trade)).policy).toEqual(policyForLevel('trade'));
   });
 
   it('goes ahead when the owner allows it in the dialog, and asks one dialog at a time', async () => {

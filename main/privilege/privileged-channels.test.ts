@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, contract } from '../../app/contract/channels';
-import { loweredProtectionWords, PRIVILEGED_CHANNELS } from './privileged-channels';
+import { DEFAULT_POLICY, policyForLevel } from '../../app/domain/agent-policy';
+import { agentUseWords, loweredProtectionWords, PRIVILEGED_CHANNELS } from './privileged-channels';
 
 const takesOwnerProof = (schema: z.ZodType): boolean => {
   const inner = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
@@ -18,6 +19,7 @@ describe('the list of privileged channels', () => {
     expect(Object.keys(PRIVILEGED_CHANNELS)).toEqual(
       expect.arrayContaining([
         'keys.reveal',
+        'keys.setPolicy',
         'backup.export',
         'accounts.update',
         'accounts.setTotpSeed',
@@ -28,6 +30,28 @@ describe('the list of privileged channels', () => {
         'settings.update',
       ]),
     );
+  });
+});
+
+describe('agentUseWords', () => {
+  const key = 'key "bot" (a1b2c3d4e5f6a7b8) of "Main"';
+
+  it.each([
+    [DEFAULT_POLICY, 'Close key "bot" (a1b2c3d4e5f6a7b8) of "Main" to local programs'],
+    [
+      policyForLevel('trade', { requests: 100, windowSeconds: 60 }),
+      'Let local programs sign with key "bot" (a1b2c3d4e5f6a7b8) of "Main": Trade: read, and create and cancel orders, up to 100 requests in 60 s',
+    ],
+    [
+      { ...policyForLevel('all'), withdrawalPaths: ['/api/v2/peatio/account/withdraws'] },
+      'Let local programs sign with key "bot" (a1b2c3d4e5f6a7b8) of "Main": Everything but withdrawals, up to 6000 requests in 300 s, and withdrawals at /api/v2/peatio/account/withdraws',
+    ],
+    [
+      { ...DEFAULT_POLICY, agentUse: true, rules: [{ methods: ['GET' as const], pathPrefix: '/api/v2/peatio/public' }] },
+      'Let local programs sign with key "bot" (a1b2c3d4e5f6a7b8) of "Main": Custom rules, up to 6000 requests in 300 s',
+    ],
+  ])('%j: %s', (policy, words) => {
+    expect(agentUseWords(key, policy)).toBe(words);
   });
 });
 

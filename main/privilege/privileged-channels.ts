@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { ChannelName, Contract } from '../../app/contract/channels';
+import { levelOf, POLICY_LEVEL_WORDS } from '../../app/domain/agent-policy';
+import type { KeyPolicy } from '../../app/domain/agent-policy';
 import { loweredProtection } from '../../app/domain/lowered-protection';
 import type { ProtectiveTiming } from '../../app/domain/lowered-protection';
 import { needsOwner, previewBackup } from '../vault/backup/vault-backup';
@@ -19,6 +21,8 @@ type Describe<C extends ChannelName> = (input: Input<C>, vault: Vault) => string
  */
 export const PRIVILEGED_CHANNELS: { [C in ChannelName]?: Describe<C> } = {
   'keys.reveal': ({ keyId }, vault) => `Show the secret of ${keyName(vault, keyId)}`,
+  // Every change, closing included: the policy is all that stands between local programs and the key.
+  'keys.setPolicy': ({ keyId, policy }, vault) => agentUseWords(keyName(vault, keyId), policy),
   'backup.export': () => 'Export every API secret and 2FA seed into a backup file',
   'accounts.update': ({ accountId, fields }, vault) => {
     const account = vault.account(accountId);
@@ -50,6 +54,14 @@ const TIMING_WORDS: Record<ProtectiveTiming, (from: number, to: number) => strin
   clipboardClearSeconds: (from, to) =>
     to === 0 ? 'Stop clearing copied commands from the clipboard' : `Keep copied commands on the clipboard for ${to} s instead of ${from} s`,
 };
+
+/** A key's new policy in the owner's words: which level, how many requests, and any withdrawal it would let through. */
+export function agentUseWords(key: string, policy: KeyPolicy): string {
+  if (!policy.agentUse) return `Close ${key} to local programs`;
+  const { requests, windowSeconds } = policy.budget;
+  const withdrawals = policy.withdrawalPaths.length === 0 ? '' : `, and withdrawals at ${policy.withdrawalPaths.join(', ')}`;
+  return `Let local programs sign with ${key}: ${POLICY_LEVEL_WORDS[levelOf(policy)]}, up to ${requests} requests in ${windowSeconds} s${withdrawals}`;
+}
 
 function keyName(vault: Vault, keyId: string): string {
   const key = vault.key(keyId);

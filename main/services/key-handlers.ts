@@ -3,7 +3,7 @@ import type { BackendParts } from './backend-parts';
 import { definedFields } from './defined-fields';
 import type { HandlersOf } from './serve-channels';
 
-/** Keys in the vault: import, edit, forget, reveal (privileged), test, interrupted creations. */
+/** Keys in the vault: import, edit, forget, reveal and policy (privileged), test, interrupted creations. */
 export function keyHandlers({ vault, runner }: BackendParts): HandlersOf<'keys'> {
   return {
     'keys.list': async ({ accountId }) => vault.listKeys(accountId),
@@ -13,8 +13,9 @@ export function keyHandlers({ vault, runner }: BackendParts): HandlersOf<'keys'>
       vault.deleteKey(keyId);
       return null;
     },
-    // Privileged: main/privilege has proved the owner before this runs.
+    // Privileged: main/privilege has proved the owner before these run.
     'keys.reveal': async ({ keyId }) => ({ secret: vault.revealSecret(keyId) }),
+    'keys.setPolicy': async ({ keyId, policy }) => vault.setKeyPolicy(keyId, policy),
     'keys.test': async ({ keyId }) => {
       const result = await testKey(runner, keyId);
       if (result.ok) return { works: true, balances: result.balances, totalMs: result.totalMs };

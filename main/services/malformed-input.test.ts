@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../app/contract/channels';
+import { DEFAULT_POLICY } from '../../app/domain/agent-policy';
 import type { ChannelName } from '../../app/contract/channels';
 import { PASSPHRASE, testBackend } from './tests/backend-fixture';
 
@@ -23,6 +24,11 @@ const WRONG_INSIDE: Partial<Record<ChannelName, unknown[]>> = {
   'accounts.setTotpSeed': [{ accountId: NOT_AN_ID, seed: null }],
   'keys.import': [{ accountId: NOT_AN_ID, kid: 'k', secret: 's' }],
   'keys.reveal': [{ keyId: NOT_AN_ID, passphrase: PASSPHRASE }],
+  'keys.setPolicy': [
+    { keyId: crypto.randomUUID(), policy: { ...DEFAULT_POLICY, agentUse: true, withdrawalPaths: ['/api/v2/peatio/market/../account/withdraws'] } },
+    { keyId: crypto.randomUUID(), policy: { ...DEFAULT_POLICY, budget: { requests: 0, windowSeconds: 60 } } },
+    { keyId: crypto.randomUUID(), policy: { agentUse: true } },
+  ],
   'exchange.login': [{ accountId: NOT_AN_ID, email: 'a@b.c', password: 'p' }],
   'exchange.createKey': [
     { accountId: crypto.randomUUID(), code: '12345' },

@@ -1,3 +1,4 @@
+import type { KeyPolicy } from '../../app/domain/agent-policy';
 import type { KeyOrigin, RemoteState } from '../../app/domain/remote-keys';
 
 /** What the vault holds, as the rest of the app sees it: never a secret or a 2FA seed. */
@@ -40,6 +41,17 @@ export interface ApiKey {
   origin: KeyOrigin;
   createdAt: number;
   lastUsedAt: number | null;
+  /** What local programs may sign with it; DEFAULT_POLICY (no agent use) until the owner sets one. */
+  policy: KeyPolicy;
+}
+
+/** A key as the signing agent sees it: its names, where it signs, and its policy; never its secret. */
+export interface AgentKeyEntry {
+  keyId: string;
+  label: string;
+  kid: string;
+  account: { id: string; name: string; baseUrl: string; nonceLifetimeMs: number };
+  policy: KeyPolicy;
 }
 
 export interface AuditEntry {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../app/app-error';
+import { helloRequestSchema, signRequestSchema } from '../../app/agent/wire';
 import { checkKid, checkSecret } from '../../app/barong/credentials';
 import { KEY_LABEL_MAX, REMOTE_STATES, SCOPE_LIMITS } from '../../app/domain/remote-keys';
 
@@ -82,6 +83,23 @@ export const auditUseSchema = z.object({
     .max(200)
     .nullish()
     .transform((value) => value ?? null),
+});
+
+export { keyPolicySchema } from '../../app/contract/records';
+
+// Room for the agent's words about a refusal, which may quote the path asked for.
+const AGENT_OUTCOME_MAX = 4096;
+const agentRequest = { client: helloRequestSchema.shape.client, method: signRequestSchema.shape.method, path: signRequestSchema.shape.path };
+
+/** A request the signing agent signed or refused for a key, as the audit log records it. */
+export const agentUseSchema = z.object({ keyId: idSchema, ...agentRequest, outcome: z.string().min(1).max(AGENT_OUTCOME_MAX) });
+
+/** A program the agent refused before any key was in question (a wrong token, an unknown key); it may not have named itself yet. */
+export const agentRefusalSchema = z.object({
+  client: agentRequest.client.optional(),
+  method: agentRequest.method.optional(),
+  path: agentRequest.path.optional(),
+  reason: z.string().min(1).max(AGENT_OUTCOME_MAX),
 });
 
 export { settingsSchema } from '../../app/domain/settings';

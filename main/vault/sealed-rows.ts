@@ -22,19 +22,15 @@ const legacySecretAd = (key: KeyBinding) => `api-key-secret\n${key.accountId}\n$
 const legacyTotpSeedAd = (accountId: string) => `totp-seed\n${accountId}`;
 
 // What the MACs cover. The account: who it is and where it signs. The key: which row, which
-// account and origin, its kid, and what the trader sees of it (label, scopes, remote state).
+// account and origin, its kid, what the trader sees of it (label, scopes, remote state), and what
+// local programs may sign with it. A key whose policy was never set (null: DEFAULT_POLICY) keeps
+// the v1 fields, as vaults wrote them before policies; v2 adds the policy's stored JSON, so that
+// neither an edited policy nor one reset to null in the file passes.
 const accountFields = (account: AccountIdentity) => ['account/v1', account.id, account.name, account.baseUrl, account.nonceLifetimeMs, account.loginEmail];
-const keyFields = (key: KeyIdentity, origin: string) => [
-  'api-key/v1',
-  key.id,
-  key.accountId,
-  origin,
-  key.kid,
-  key.label,
-  key.scopes,
-  key.remoteState,
-  key.origin,
-];
+const keyFields = (key: KeyIdentity, origin: string) => {
+  const fields = [key.id, key.accountId, origin, key.kid, key.label, key.scopes, key.remoteState, key.origin];
+  return key.policy === null ? ['api-key/v1', ...fields] : ['api-key/v2', ...fields, key.policy];
+};
 
 export const describeAccount = (account: Pick<AccountIdentity, 'name'>) => `account "${account.name}"`;
 export const describeKey = (key: Pick<KeyIdentity, 'label' | 'kid'>, account: Pick<AccountIdentity, 'name'> | undefined) =>
@@ -89,6 +85,26 @@ export class SealedRows {
     const origin = originOf(account.baseUrl);
     if (!rowMacMatches(macKey, keyFields(key, origin), key.mac)) throw tampered(describeKey(key, account));
     return { key, account, origin };
+  }
+
+  /** Every key with its account, each MAC checked: accounts in the trader's order, each one's keys in its list's order. */
+  checkedKeys(macKey: Buffer): Array<{ key: SealedKeyRow; account: SealedAccountRow }> {
+    const keysOf = new Map<string, SealedKeyRow[]>();
+    for (const key of this.keys.sealedRows()) {
+      const keys = keysOf.get(key.accountId);
+      if (keys) keys.push(key);
+      else keysOf.set(key.accountId, [key]);
+    }
+    return this.accounts.sealedRows().flatMap((account) => {
+      const keys = keysOf.get(account.id) ?? [];
+      if (keys.length === 0) return [];
+      if (!rowMacMatches(macKey, accountFields(account), account.mac)) throw tampered(describeAccount(account));
+      const origin = originOf(account.baseUrl);
+      return keys.map((key) => {
+        if (!rowMacMatches(macKey, keyFields(key, origin), key.mac)) throw tampered(describeKey(key, account));
+        return { key, account };
+      });
+    });
   }
 
   /** An account's keys, each MAC checked (the account's too). */

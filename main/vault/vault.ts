@@ -4,18 +4,23 @@ import { checkKid, checkNonce, checkSecret } from '../../app/barong/credentials'
 import { computeSignature } from '../../app/barong/signature';
 import type { AuthHeaders } from '../../app/barong/auth-headers';
 import { hostOf, originOf } from '../../app/barong/origin';
+import { levelOf } from '../../app/domain/agent-policy';
+import type { KeyPolicy } from '../../app/domain/agent-policy';
 import { openDatabase } from './database/open-database';
 import type { KeychainWrapper } from './keychain-wrapper';
-import type { Account, AccountSummary, ApiKey, AuditEntry, PendingKeyCreation, RemoteState } from './records';
+import type { Account, AccountSummary, AgentKeyEntry, ApiKey, AuditEntry, PendingKeyCreation, RemoteState } from './records';
 import type { AccountInput, CreatedKeyInput, KeyCreationInput, KeyInput, Settings } from './schemas';
 import {
   accountFieldsSchema,
+  agentRefusalSchema,
+  agentUseSchema,
   auditUseSchema,
   createdKeyInputSchema,
   idSchema,
   keyCreationSchema,
   keyEditSchema,
   keyInputSchema,
+  keyPolicySchema,
   parseInput,
   remoteStateSchema,
   settingsSchema,
@@ -24,7 +29,7 @@ import {
 import { AccountsStore } from './store/accounts-store';
 import type { RestoredAccountRow } from './store/accounts-store';
 import { AuditStore } from './store/audit-store';
-import { KeysStore } from './store/keys-store';
+import { KeysStore, policyOf, storedPolicy } from './store/keys-store';
 import type { KeyIdentity, RestoredKeyRow } from './store/keys-store';
 import { PendingCreationsStore } from './store/pending-creations-store';
 import { SettingsStore } from './store/settings-store';
@@ -107,6 +112,10 @@ export class Vault {
 
   status(): VaultStatus {
     return { setUp: this.access.isSetUp(), unlocked: this.access.isUnlocked(), ...this.access.methods() };
+  }
+
+  isUnlocked(): boolean {
+    return this.access.isUnlocked();
   }
 
   // Accounts
@@ -267,6 +276,53 @@ export class Vault {
     return this.rewriteKey(id, (current) => ({ ...current, remoteState }));
   }
 
+  // Agent use: what local programs may sign with each key (app/domain/agent-policy.ts).
+
+  /** The key's policy, once its row (which covers the policy) and its account's pass their MACs. */
+  keyPolicy(id: string): KeyPolicy {
+    const { macKey } = this.access.requireKeys();
+    const { key } = this.rows.checkedKey(macKey, id) ?? this.throwMissing('key');
+    return policyOf(key.policy);
+  }
+
+  /** Sets what local programs may sign with the key, MACed with the row; audited with its level. The caller has proved the owner. */
+  setKeyPolicy(id: string, policy: KeyPolicy): ApiKey {
+    const parsed = parseInput(keyPolicySchema, policy, 'The policy');
+    const { macKey } = this.access.requireKeys();
+    const { key, origin } = this.rows.checkedKey(macKey, id) ?? this.throwMissing('key');
+    const next = { ...key, policy: storedPolicy(parsed) };
+    this.db.transaction(() => {
+      this.keys.setPolicy(id, next.policy, this.rows.keyMac(macKey, next, origin));
+      this.appendAudit({ action: 'set-key-policy', accountId: key.accountId, keyId: id, kid: key.kid, outcome: policyOutcome(parsed) });
+    })();
+    return this.key(id);
+  }
+
+  /** Every key with its account and policy, for the signing agent: two reads, every row's MAC checked. */
+  agentKeys(): AgentKeyEntry[] {
+    const { macKey } = this.access.requireKeys();
+    return this.rows.checkedKeys(macKey).map(({ key, account }) => ({
+      keyId: key.id,
+      label: key.label,
+      kid: key.kid,
+      account: { id: account.id, name: account.name, baseUrl: account.baseUrl, nonceLifetimeMs: account.nonceLifetimeMs },
+      policy: policyOf(key.policy),
+    }));
+  }
+
+  /** Records what the signing agent did with a request for a key, with the program's name; never the headers. */
+  recordAgentUse(use: { keyId: string; client: string; method: string; path: string; outcome: string }): void {
+    const { keyId, client, method, path, outcome } = parseInput(agentUseSchema, use, 'The audit entry');
+    const key = this.key(keyId);
+    this.appendAudit({ action: 'agent-use', accountId: key.accountId, keyId, kid: key.kid, method, path, outcome: `${clientWords(client)}: ${outcome}` });
+  }
+
+  /** Records a program the signing agent refused before any key was in question: a wrong token, an unknown key. */
+  recordAgentRefusal(refusal: { client?: string; method?: string; path?: string; reason: string }): void {
+    const { client, method, path, reason } = parseInput(agentRefusalSchema, refusal, 'The audit entry');
+    this.appendAudit({ action: 'agent-refused', method: method ?? null, path: path ?? null, outcome: `${clientWords(client)}: ${reason}` });
+  }
+
   /** Deletes the key; a row that fails its MAC can be deleted too. */
   deleteKey(id: string): void {
     const key = this.keys.get(id) ?? this.throwMissing('key');
@@ -383,7 +439,8 @@ export class Vault {
     const account = this.rows.checkedAccount(macKey, row.accountId) ?? this.throwMissing('account');
     const origin = originOf(account.baseUrl);
     const sealed = sealTemporary(secret, (plain) => this.rows.sealSecret(vaultKey, row, origin, plain));
-    this.keys.restore({ ...row, secret: sealed }, this.rows.keyMac(macKey, row, origin));
+    // Policies do not travel in backups: a restored key starts closed to local programs (DEFAULT_POLICY).
+    this.keys.restore({ ...row, secret: sealed }, this.rows.keyMac(macKey, { ...row, policy: null }, origin));
   }
 
   /** Lends the key's decrypted secret to `use`, and zeroes it afterwards; `use` must not keep it. */
@@ -430,6 +487,7 @@ export class Vault {
       scopes: input.scopes,
       remoteState: input.remoteState,
       origin: keyOrigin,
+      policy: null,
     };
     this.db.transaction(() => {
       if (this.keys.exists(input.accountId, input.kid)) {
@@ -479,6 +537,14 @@ export class Vault {
     throw this.missing(what);
   }
 }
+
+/** A policy change as the audit log words it: on or off, the level, and any withdrawal path named. */
+function policyOutcome(policy: KeyPolicy): string {
+  const withdrawals = policy.withdrawalPaths.length === 0 ? '' : `, withdrawals at ${policy.withdrawalPaths.join(', ')}`;
+  return `agent use ${policy.agentUse ? 'on' : 'off'}, level ${levelOf(policy)}${withdrawals}`;
+}
+
+const clientWords = (client: string | undefined) => (client === undefined ? 'an unnamed program' : `client "${client}"`);
 
 function originOrUndefined(url: string): string | undefined {
   try {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../../../app/domain/agent-policy';
 import type { ApiKey, RemoteState } from '../../vault/records';
 import { reconcileKeys } from './reconcile-keys';
 import type { RemoteKey } from './remote-key';
@@ -14,6 +15,7 @@ const local = (kid: string, remoteState: RemoteState): ApiKey => ({
   origin: 'created',
   createdAt: 1,
   lastUsedAt: null,
+  policy: DEFAULT_POLICY,
 });
 const remote = (kid: string, state: string): RemoteKey => ({ kid, algorithm: 'HS256', scopes: [], state, createdAt: null, updatedAt: null });
 

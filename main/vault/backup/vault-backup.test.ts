@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { computeSignature } from '../../../app/barong/signature';
+import { DEFAULT_POLICY, policyForLevel } from '../../../app/domain/agent-policy';
 import type { Vault, VaultOptions } from '../vault';
 import { KeysStore } from '../store/keys-store';
 import { textForms } from '../tests/secret-encodings';
@@ -140,6 +141,20 @@ describe('vault backup: round trip', () => {
       expect(signed(target.vault, key.id), name).toEqual(signed(source.vault, key.id));
       expect(signed(target.vault, key.id)['X-Auth-Signature'], name).toBe(computeSignature({ kid: key.kid, secret, nonce: NONCE }));
     }
+  });
+
+  it('leaves key policies behind: a restored key starts closed to local programs', async () => {
+    const source = await sourceVault();
+    source.vault.setKeyPolicy(source.keys.main1.id, { ...policyForLevel('all'), withdrawalPaths: ['/api/v2/peatio/account/withdraws'] });
+    const file = await exportBackup(source.vault, BACKUP_PASSPHRASE);
+    expect((await openBackup(file, BACKUP_PASSPHRASE)).toString('utf8')).not.toMatch(/policy|agentUse|withdraws/);
+    const target = await vaultWith(TARGET_PASSPHRASE);
+
+    await importBackup(target.vault, file, BACKUP_PASSPHRASE);
+
+    expect(target.vault.keyPolicy(source.keys.main1.id)).toEqual(DEFAULT_POLICY);
+    expect(target.vault.agentKeys().filter((key) => key.policy.agentUse)).toEqual([]);
+    expect(source.vault.keyPolicy(source.keys.main1.id).agentUse).toBe(true);
   });
 
   it('audits the export and the import, naming counts only', async () => {

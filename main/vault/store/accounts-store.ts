@@ -96,8 +96,9 @@ export class AccountsStore {
     return this.db.prepare(`SELECT ${SEALED_COLUMNS} FROM accounts WHERE id = ?`).get(id) as SealedAccountRow | undefined;
   }
 
+  /** Every account as stored, in the trader's order. */
   sealedRows(): SealedAccountRow[] {
-    return this.db.prepare(`SELECT ${SEALED_COLUMNS} FROM accounts ORDER BY id`).all() as SealedAccountRow[];
+    return this.db.prepare(`SELECT ${SEALED_COLUMNS} FROM accounts ORDER BY sort_order, created_at`).all() as SealedAccountRow[];
   }
 
   setSeal(id: string, totpSeed: Buffer | null, mac: Buffer): void {

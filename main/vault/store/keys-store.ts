@@ -1,4 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { DEFAULT_POLICY } from '../../../app/domain/agent-policy';
+import type { KeyPolicy } from '../../../app/domain/agent-policy';
 import type { ApiKey, KeyOrigin, RemoteState } from '../records';
 
 interface KeyRow {
@@ -12,10 +14,18 @@ interface KeyRow {
   origin: KeyOrigin;
   created_at: number;
   last_used_at: number | null;
+  policy: StoredPolicy;
 }
 
+/** A key's policy as stored: the JSON of the policy the owner set, or null for one never set (DEFAULT_POLICY). */
+export type StoredPolicy = string | null;
+
+export const storedPolicy = (policy: KeyPolicy): string => JSON.stringify(policy);
+// The JSON was written from a checked policy, and the key's MAC covers it: read where the MAC was checked.
+export const policyOf = (stored: StoredPolicy): KeyPolicy => (stored === null ? DEFAULT_POLICY : (JSON.parse(stored) as KeyPolicy));
+
 /** What a key's MAC covers, with its account's origin: which key it is, where it signs, what it may do. */
-export type KeyIdentity = Pick<ApiKey, 'id' | 'accountId' | 'kid' | 'label' | 'scopes' | 'remoteState' | 'origin'>;
+export type KeyIdentity = Pick<ApiKey, 'id' | 'accountId' | 'kid' | 'label' | 'scopes' | 'remoteState' | 'origin'> & { policy: StoredPolicy };
 
 /** A key as stored, with its sealed secret and its MAC. */
 export interface SealedKeyRow extends KeyIdentity {
@@ -40,9 +50,9 @@ export interface RestoredKeyRow extends NewKeyRow {
   lastUsedAt: number | null;
 }
 
-const COLUMNS = 'id, account_id, kid, label, algorithm, scopes, remote_state, origin, created_at, last_used_at';
+const COLUMNS = 'id, account_id, kid, label, algorithm, scopes, remote_state, origin, created_at, last_used_at, policy';
 
-const SEALED_COLUMNS = 'id, account_id AS accountId, kid, label, scopes, remote_state AS remoteState, origin, secret, mac';
+const SEALED_COLUMNS = 'id, account_id AS accountId, kid, label, scopes, remote_state AS remoteState, origin, policy, secret, mac';
 const toSealed = (row: Omit<SealedKeyRow, 'scopes'> & { scopes: string }): SealedKeyRow => ({ ...row, scopes: JSON.parse(row.scopes) as string[] });
 
 const toKey = (row: KeyRow): ApiKey => ({
@@ -56,6 +66,7 @@ const toKey = (row: KeyRow): ApiKey => ({
   origin: row.origin,
   createdAt: row.created_at,
   lastUsedAt: row.last_used_at,
+  policy: policyOf(row.policy),
 });
 
 /** SQL for API keys; callers validate input, seal secrets and hold the transaction. */
@@ -105,11 +116,11 @@ export class KeysStore {
     return this.db.prepare('SELECT id FROM api_keys WHERE account_id = ? AND kid = ?').pluck().get(accountId, kid) as string | undefined;
   }
 
-  /** Every key, or an account's keys, as stored. */
+  /** Every key, or an account's keys, as stored, each account's in the order of its key list. */
   sealedRows(accountId?: string): SealedKeyRow[] {
     const rows = (
       accountId === undefined
-        ? this.db.prepare(`SELECT ${SEALED_COLUMNS} FROM api_keys ORDER BY id`).all()
+        ? this.db.prepare(`SELECT ${SEALED_COLUMNS} FROM api_keys ORDER BY created_at, kid`).all()
         : this.db.prepare(`SELECT ${SEALED_COLUMNS} FROM api_keys WHERE account_id = ? ORDER BY created_at, kid`).all(accountId)
     ) as Array<Omit<SealedKeyRow, 'scopes'> & { scopes: string }>;
     return rows.map(toSealed);
@@ -131,6 +142,11 @@ export class KeysStore {
         .prepare('UPDATE api_keys SET label = ?, scopes = ?, remote_state = ?, mac = ? WHERE id = ?')
         .run(fields.label, JSON.stringify(fields.scopes), fields.remoteState, mac, id).changes === 1
     );
+  }
+
+  /** The policy, with the MAC that covers it. */
+  setPolicy(id: string, policy: string, mac: Buffer): void {
+    this.db.prepare('UPDATE api_keys SET policy = ?, mac = ? WHERE id = ?').run(policy, mac, id);
   }
 
   touch(id: string, at: number): void {

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { originOf } from '../../../app/barong/origin';
+import { DEFAULT_POLICY, policyForLevel } from '../../../app/domain/agent-policy';
 import type { Vault } from '../vault';
 import { withRawDatabase } from './raw-database';
 import { accountInput, newKid, newSecret, newTotpSeed, PASSPHRASE, signForItsAccount, vaultErrorFrom, VaultFixture } from './vault-fixture';
@@ -103,6 +104,36 @@ describe('an attacker who edits the vault file', () => {
     }
     const vault = await reopened(path);
     expect(() => signForItsAccount(vault, keys.two.id, NONCE)).not.toThrow();
+  });
+
+  it('cannot open a key to local programs, nor reset or copy a policy the owner set', async () => {
+    const { path, keys } = await closedVault();
+    let vault = await reopened(path);
+    vault.setKeyPolicy(keys.two.id, policyForLevel('read'));
+    vault.close();
+    const policyOf = (id: string) => withRawDatabase(path, (db) => db.prepare('SELECT policy FROM api_keys WHERE id = ?').pluck().get(id) as string | null);
+    const read = policyOf(keys.two.id);
+    const opened = JSON.stringify({ ...policyForLevel('all'), withdrawalPaths: ['/api/v2/peatio/account/withdraws'] });
+    for (const [id, policy] of [
+      [keys.one.id, opened],
+      [keys.two.id, opened],
+      [keys.two.id, null],
+      [keys.one.id, read],
+    ] as const) {
+      const before = policyOf(id);
+      raw(path, 'UPDATE api_keys SET policy = ? WHERE id = ?', policy, id);
+      vault = await reopened(path);
+      expectRefused(vault, id, ALPHA, `key "${id === keys.one.id ? 'one' : 'two'}" of account "Alpha"`);
+      for (const use of [() => vault.keyPolicy(id), () => vault.agentKeys()]) expect(vaultErrorFrom(use).code).toBe('vault.tampered');
+      vault.close();
+      raw(path, 'UPDATE api_keys SET policy = ? WHERE id = ?', before, id);
+    }
+    vault = await reopened(path);
+    expect(Object.fromEntries(vault.agentKeys().map((key) => [key.keyId, key.policy]))).toEqual({
+      [keys.one.id]: DEFAULT_POLICY,
+      [keys.two.id]: policyForLevel('read'),
+      [keys.three.id]: DEFAULT_POLICY,
+    });
   });
 
   it('leaves a tampered key deletable, and the rest of the vault usable', async () => {

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../../../app/domain/agent-policy';
 import { migrate } from '../database/migrate';
 import { MIGRATIONS } from '../database/migrations';
 import type { Migration } from '../database/migrations/migration';
@@ -94,8 +95,8 @@ describe('vault files of other versions', () => {
     const after = withRawDatabase(path, (db) => ({ version: userVersion(db), schema: schemaOf(db), rows: dumpTables(db) }));
     expect(after.version).toBe(LATEST);
     expect(after.schema).toEqual(freshSchema());
-    // Rows without a MAC until the first unlock computes it.
-    const macColumn = (table: string) => (table === 'accounts' || table === 'api_keys' ? { mac: null } : {});
+    // Rows without a MAC until the first unlock computes it; keys with the default policy (none stored).
+    const macColumn = (table: string) => ({ accounts: { mac: null }, api_keys: { mac: null, policy: null } })[table] ?? {};
     for (const table of Object.keys(after.rows)) {
       expect({ table, rows: after.rows[table] }).toEqual({
         table,
@@ -109,7 +110,10 @@ describe('vault files of other versions', () => {
     );
     expect(macs.every((mac) => Buffer.isBuffer(mac) && mac.length === 32)).toBe(true);
     if (oldTables.includes('accounts')) expect(vault.totpSeed(source.accountId)).toBe(source.seed);
-    if (oldTables.includes('api_keys')) expect(signForItsAccount(vault, source.keyId, NONCE)['X-Auth-Signature']).toBe(source.signature);
+    if (oldTables.includes('api_keys')) {
+      expect(signForItsAccount(vault, source.keyId, NONCE)['X-Auth-Signature']).toBe(source.signature);
+      expect(vault.keyPolicy(source.keyId)).toEqual(DEFAULT_POLICY);
+    }
     if (oldTables.includes('settings')) expect(vault.getSettings()).toMatchObject({ theme: 'dark', autoLockMinutes: 3 });
   });
 

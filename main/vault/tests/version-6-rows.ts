@@ -7,13 +7,14 @@ import { secretAd, totpSeedAd } from '../sealed-rows';
 type Row = Record<string, unknown>;
 
 /**
- * Rows as a vault of database version 6 wrote them, from rows of today's vault: no MACs, secrets
+ * Rows as a vault of database version 6 wrote them, from rows of today's vault: no MACs or policies, secrets
  * and seeds sealed with the associated data of then, the passphrase wrap in its format of then,
  * no keychain wrap. For upgrade tests: what an older app left on disk.
  */
 export async function asVersion6Rows(rows: Record<string, unknown[]>, vaultKey: Buffer, passphrase: string): Promise<Record<string, Row[]>> {
   const reseal = (sealed: Buffer, from: string, to: string) => seal(vaultKey, open(vaultKey, sealed, from), to);
-  const withoutMac = (row: Row) => Object.fromEntries(Object.entries(row).filter(([column]) => column !== 'mac'));
+  // Columns added since: row MACs (version 7) and key policies (version 8).
+  const withoutMac = (row: Row) => Object.fromEntries(Object.entries(row).filter(([column]) => column !== 'mac' && column !== 'policy'));
   const tableRows = (name: string) => (rows[name] ?? []) as Row[];
   const origins = new Map(tableRows('accounts').map((account) => [account.id as string, originOf(account.base_url as string)]));
   const accounts = tableRows('accounts').map((account) => {

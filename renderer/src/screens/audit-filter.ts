@@ -17,6 +17,9 @@ const ACTION_WORDS: Record<string, string> = {
   'owner-check': 'Asked for the owner',
   'door-refused': 'Refused a caller',
   'clock-refused': "Refused an exchange's clock",
+  'set-key-policy': 'Changed what local programs may sign',
+  'agent-use': 'A local program asked to sign',
+  'agent-refused': 'Refused a local program',
 };
 
 export const actionWords = (action: string): string => ACTION_WORDS[action] ?? action;
