@@ -70,6 +70,8 @@ export const ERROR_CODES = {
   'proxy.token_refused': entry(locked, "The path does not start with the proxy's token: use the url the proxy printed."),
   'proxy.host_refused': entry(locked, "The Host header is not the proxy's own address, so the request was refused."),
   'proxy.origin_refused': entry(locked, 'Requests from web pages (with an Origin header) are refused by the signing proxy.'),
+  'proxy.method_refused': entry(usage, 'The signing proxy forwards GET, POST, PUT, PATCH and DELETE only.'),
+  'proxy.upgrade_refused': entry(usage, 'The signing proxy opens a WebSocket to the private stream (/api/v2/ranger/private) only.'),
   'proxy.upstream_failed': entry(network, 'The proxy could not reach the exchange.'),
 
   'backup.wrong_passphrase': entry(locked, 'The backup passphrase is wrong.'),
