@@ -1,37 +1,20 @@
 import { isAppError } from '../../app/app-error';
-import type { AuthHeaders } from '../../app/barong/auth-headers';
 import { nonceExpiresAt } from '../../app/barong/nonce-clock';
 import type { NonceClock } from '../../app/barong/nonce-clock';
 import { originOf } from '../../app/barong/origin';
-import type { AgentKey, AgentRequest, AnswerBody, HelloRequest, SignRequest } from '../../app/agent/wire';
+import { keysNamed } from '../../app/agent/key-name';
+import type { AgentKey, AnswerBody, SignRequest } from '../../app/agent/wire';
 import { decide, levelOf } from '../../app/domain/agent-policy';
-import type { KeyPolicy } from '../../app/domain/agent-policy';
 import { wordsOf } from '../../app/errors/codes';
 import type { ErrorCode } from '../../app/errors/codes';
+import type { AgentKeyEntry } from '../vault/records';
+import type { Vault } from '../vault/vault';
 import type { ClientApprovals } from './client-approval';
 import type { RequestBudget } from './request-budget';
-
-/** A key as the agent sees it: names, where it signs, and its policy; never its secret. */
-export interface AgentKeyEntry {
-  keyId: string;
-  label: string;
-  kid: string;
-  account: { id: string; name: string; baseUrl: string; nonceLifetimeMs: number };
-  policy: KeyPolicy;
-}
+import type { AgentService, ServedClient, ServiceRequest } from './service-contract';
 
 /** The part of the vault the agent reaches: it may list, sign and write the audit log, nothing else. */
-export interface AgentVault {
-  isUnlocked(): boolean;
-  agentKeys(): AgentKeyEntry[];
-  sign(keyId: string, nonce: string, origin: string): AuthHeaders;
-  recordAgentUse(use: { keyId: string; client: string; method: string; path: string; outcome: string }): void;
-}
-
-export interface AgentClient {
-  name: string;
-  connectionId: number;
-}
+export type AgentVault = Pick<Vault, 'agentKeys' | 'sign' | 'recordAgentUse'> & { isUnlocked(): boolean };
 
 export interface AgentServiceParts {
   vault: AgentVault;
@@ -43,8 +26,6 @@ export interface AgentServiceParts {
   connectedClients(): string[];
 }
 
-type Handled = Exclude<AgentRequest, HelloRequest>;
-
 const refusal = (code: ErrorCode, message: string = wordsOf(code)): AnswerBody<'error'> => ({ ok: false, type: 'error', error: { code, message } });
 
 /**
@@ -52,23 +33,21 @@ const refusal = (code: ErrorCode, message: string = wordsOf(code)): AnswerBody<'
  * request under the key's policy, and say whether the vault is locked. Every signature and every
  * refusal of a known key is audited with the program's name, the method and the path.
  */
-export function createAgentService(parts: AgentServiceParts) {
+export function createAgentService(parts: AgentServiceParts): AgentService {
   const { vault, budget, approvals } = parts;
 
   const findKey = (name: string): AgentKeyEntry | AnswerBody<'error'> => {
-    const keys = vault.agentKeys();
-    const byKid = keys.filter((key) => key.kid === name);
-    const matches = byKid.length > 0 ? byKid : keys.filter((key) => key.label === name);
+    const matches = keysNamed(vault.agentKeys(), name);
     if (matches.length > 1) return refusal('agent.ambiguous_key', `More than one key is called "${name}": name it by its kid.`);
     return matches[0] ?? refusal('agent.unknown_key', `No key in the vault has the label or kid "${name}": barong-vault keys lists the keys open to programs.`);
   };
 
-  const audited = (key: AgentKeyEntry, client: AgentClient, request: SignRequest, code: ErrorCode, why: string): AnswerBody<'error'> => {
+  const audited = (key: AgentKeyEntry, client: ServedClient, request: SignRequest, code: ErrorCode, why: string): AnswerBody<'error'> => {
     vault.recordAgentUse({ keyId: key.keyId, client: client.name, method: request.method, path: request.path, outcome: `refused: ${why}` });
     return refusal(code, `Refused: ${why}.`);
   };
 
-  const sign = async (request: SignRequest, client: AgentClient): Promise<AnswerBody> => {
+  const sign = async (request: SignRequest, client: ServedClient): Promise<AnswerBody> => {
     const found = findKey(request.key);
     if ('ok' in found) return found;
     const key = found;
@@ -119,7 +98,7 @@ export function createAgentService(parts: AgentServiceParts) {
   });
 
   return {
-    async handle(request: Handled, client: AgentClient): Promise<AnswerBody> {
+    async handle(request: ServiceRequest, client: ServedClient): Promise<AnswerBody> {
       if (request.type === 'status')
         return {
           ok: true,
@@ -149,5 +128,3 @@ export function createAgentService(parts: AgentServiceParts) {
     },
   };
 }
-
-export type AgentService = ReturnType<typeof createAgentService>;

@@ -3,6 +3,11 @@ import { join } from 'node:path';
 import { CHANNEL_NAMES } from '../../app/contract/channels';
 import type { ChannelName } from '../../app/contract/channels';
 import type { EventName, EventPayload } from '../../app/contract/events';
+import { createAgentService } from '../agent/agent-service';
+import { createClientApprovals } from '../agent/client-approval';
+import type { ApprovalPrompt } from '../agent/client-approval';
+import { createRequestBudget } from '../agent/request-budget';
+import type { AgentService } from '../agent/service-contract';
 import { createAutoLock } from '../auto-lock/auto-lock';
 import type { AutoLock, LockReason } from '../auto-lock/auto-lock';
 import { ExchangeClocks } from '../barong/clock/exchange-clocks';
@@ -43,6 +48,8 @@ export interface AppCoreOptions {
   keychain?: KeychainWrapper;
   /** Main's native confirmation for privileged calls on a vault without a passphrase; none in the CLI. */
   ownerPrompt?: OwnerPrompt;
+  /** Main's question about a new program asking the agent to sign; none in the headless agent, where the key's policy alone decides. */
+  agentApproval?: ApprovalPrompt;
   /** The OS clipboard; none in the CLI, where `signer.copy` answers `clipboard.unavailable`. */
   clipboard?: SystemClipboard;
   /** Time for the vault, the clocks and 2FA codes; tests pass one that moves when told. */
@@ -61,6 +68,12 @@ export interface AppCoreOptions {
   nativeBinding?: string;
 }
 
+export interface SigningAgent {
+  service: AgentService;
+  /** Where `status` learns which programs are connected: the server that serves this service. */
+  reportClients(clients: () => string[]): void;
+}
+
 export type EventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
 export interface AppCore {
@@ -72,6 +85,8 @@ export interface AppCore {
   autoLock: AutoLock;
   /** The copier, so that quitting can clear a secret copy still on the clipboard. */
   clipboard: ClipboardCopier | undefined;
+  /** The signing agent's service, for whoever serves it (the app's socket, `barong-vault agent`, the proxy). */
+  agent: SigningAgent;
   lock(reason: LockReason | 'menu'): void;
   /** Locks (wiping the vault key and the sessions) and closes the vault file. */
   close(): void;
@@ -132,6 +147,28 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   });
   if (options.autoLock !== false) vault.onSettingsChanged((settings) => autoLock.setIdleMinutes(settings.autoLockMinutes));
 
+  const approvals = options.agentApproval ? createClientApprovals({ prompt: options.agentApproval, ...timers }) : undefined;
+  // The lock ends every program's approval: after an unlock each asks again.
+  if (approvals) vault.access.onLock(() => approvals.forgetAll());
+  let connectedClients = (): string[] => [];
+  const agent: SigningAgent = {
+    service: createAgentService({
+      vault: {
+        agentKeys: () => vault.agentKeys(),
+        sign: (...args) => vault.sign(...args),
+        recordAgentUse: (use) => vault.recordAgentUse(use),
+        isUnlocked: () => vault.access.isUnlocked(),
+      },
+      clockFor: (account) => clocks.clock(account),
+      budget: createRequestBudget(now),
+      ...(approvals ? { approvals } : {}),
+      connectedClients: () => connectedClients(),
+    }),
+    reportClients: (clients) => {
+      connectedClients = clients;
+    },
+  };
+
   const parts: BackendParts = { vault, sessions, clocks, runner: { vault, clocks, http }, keychain: options.keychain, clipboard, emit, now };
   const proveOwner = createOwnerCheck({ vault, prompt: options.ownerPrompt, now });
   const channels = serveChannels(
@@ -178,6 +215,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     },
     autoLock,
     clipboard,
+    agent,
     lock,
     close: () => vault.close(),
   };

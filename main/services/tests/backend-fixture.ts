@@ -7,6 +7,7 @@ import { contract } from '../../../app/contract/channels';
 import type { ChannelResult, RequestOf, ResponseOf } from '../../../app/contract/api';
 import type { EventName, EventPayload } from '../../../app/contract/events';
 import { resultSchema } from '../../../app/contract/result';
+import type { ApprovalPrompt } from '../../agent/client-approval';
 import type { Logger } from '../../logging/logger';
 import type { CodeClock } from '../../barong/session/one-time-codes';
 import type { SystemClipboard } from '../../clipboard/clipboard-copier';
@@ -51,7 +52,7 @@ export interface TestBackend {
 }
 
 /** A backend on a temp data folder with a fake keychain and the fast scrypt cost, closed when the test ends. */
-export function testBackend(options: { clock?: CodeClock; clipboard?: SystemClipboard; timers?: Timers } = {}): TestBackend {
+export function testBackend(options: { clock?: CodeClock; clipboard?: SystemClipboard; timers?: Timers; agentApproval?: ApprovalPrompt } = {}): TestBackend {
   const dataDir = mkdtempSync(join(tmpdir(), 'barong-backend-'));
   const keychain = new FakeKeychain();
   const ownerPrompt = new FakeOwnerPrompt();
@@ -66,6 +67,7 @@ export function testBackend(options: { clock?: CodeClock; clipboard?: SystemClip
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.clipboard ? { clipboard: options.clipboard } : {}),
     ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.agentApproval ? { agentApproval: options.agentApproval } : {}),
   });
   const backend = { channels: core.door('page') };
   onTestFinished(() => {
