@@ -59,7 +59,8 @@ describe('what the signing proxy sends to the exchange and brings back', () => {
     expect(arrived?.rawPath).toBe(`/exchange${path}`);
     expect(`?${arrived?.rawQuery}`).toBe(query);
     expect(arrived?.body.toString('hex')).toBe(body.toString('hex'));
-    expect(signer.calls).toEqual([{ method: 'PUT', path: `/exchange${path}` }]);
+    // The policy is written for the API path: the signer is asked without the base URL's prefix.
+    expect(signer.calls).toEqual([{ method: 'PUT', path }]);
   });
 
   it('carries a chunked body from Python unchanged too', async () => {

@@ -16,7 +16,11 @@ import { answerRefusal, answerRefusalOnSocket, proxyRefusal } from './proxy-refu
 import { createProxyToken } from './proxy-token';
 import { openUpstream } from './proxy-upstream';
 
-/** Signs one request for the proxy, or refuses it (policy, budget, the owner's no, a locked vault) with a status and words. */
+/**
+ * Signs one request for the proxy, or refuses it (policy, budget, the owner's no, a locked vault)
+ * with a status and words. The path is the API path as the client wrote it after the token,
+ * without the base URL's own prefix: the one key policies are written for.
+ */
 export interface ProxySigner {
   sign(request: {
     method: HttpMethod;
@@ -121,7 +125,7 @@ export async function startSigningProxy(options: SigningProxyOptions): Promise<S
     }
     let answer: Awaited<ReturnType<ProxySigner['sign']>>;
     try {
-      answer = await options.signer.sign({ method: target.method, path });
+      answer = await options.signer.sign({ method: target.method, path: target.path });
     } catch {
       logger.warn('proxy.signer_failed', { method, path });
       answer = { ok: false, ...proxyRefusal(500, 'internal') };
