@@ -1,19 +1,16 @@
 import { z } from 'zod';
 import { HTTP_METHODS } from '../commands/request';
 import { POLICY_LEVELS } from '../domain/agent-policy';
+import { AGENT_TOKEN_HEX_LENGTH, CLIENT_NAME_MAX, WIRE_VERSION } from './wire-constants';
 
 /**
  * The signing agent's wire protocol: one JSON object per line, each with `v`, in both
  * directions. A client says `hello` (its name and the token from the agent's token file) first;
  * then `keys`, `sign` and `status`, in any order, each answered in turn. An answer never carries
  * a secret or a seed: only what a request needs (headers valid for a few seconds) and what the
- * trader may see (labels, kids, accounts, policies).
+ * trader may see (labels, kids, accounts, policies). Its numbers are in wire-constants.ts, which a
+ * client imports without this module's schema library.
  */
-export const WIRE_VERSION = 1;
-/** The longest line either side sends; a longer one closes the connection. */
-export const WIRE_MAX_LINE_BYTES = 64 * 1024;
-export const AGENT_TOKEN_HEX_LENGTH = 64;
-export const CLIENT_NAME_MAX = 100;
 
 const version = z.literal(WIRE_VERSION);
 /** Echoed in the answer, so that a client may pipeline. */

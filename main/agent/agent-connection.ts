@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import { isAppError } from '../../app/app-error';
-import { agentAnswerSchema, agentRequestSchema, helloRequestSchema, WIRE_MAX_LINE_BYTES, WIRE_VERSION } from '../../app/agent/wire';
+import { agentAnswerSchema, agentRequestSchema, helloRequestSchema } from '../../app/agent/wire';
+import { WIRE_MAX_LINE_BYTES, WIRE_VERSION } from '../../app/agent/wire-constants';
 import type { AnswerBody } from '../../app/agent/wire';
 import type { ErrorCode } from '../../app/errors/codes';
 import type { Logger } from '../logging/logger';

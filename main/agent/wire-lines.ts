@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { keysRequestSchema, WIRE_VERSION } from '../../app/agent/wire';
+import { keysRequestSchema } from '../../app/agent/wire';
+import { WIRE_VERSION } from '../../app/agent/wire-constants';
 import type { AgentRequest, AnswerBody } from '../../app/agent/wire';
 import { wordsOf } from '../../app/errors/codes';
 import type { ErrorCode } from '../../app/errors/codes';

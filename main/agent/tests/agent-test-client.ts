@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WIRE_VERSION } from '../../../app/agent/wire';
+import { WIRE_VERSION } from '../../../app/agent/wire-constants';
 import { silentLogger } from '../../logging/logger';
 import type { AgentLimits } from '../agent-limits';
 import { startAgentServer } from '../agent-server';
