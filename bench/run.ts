@@ -1,3 +1,4 @@
+import { benchCliStartup, CLI_STARTUP_TARGET_RATIO } from './cli-startup';
 import { RENDERER_GZIP_TARGET_BYTES, rendererJsGzipBytes } from './renderer-size';
 import { benchSearchPaint, SEARCH_PAINT_TARGET_MS } from './search-paint';
 import { benchSigning } from './signing';
@@ -14,6 +15,16 @@ console.log('signing (core signer vs bare crypto.createHmac, same inputs, median
 console.log(`  signer:    ${format(signerPerSecond)} signatures/s (target >= 100,000: ${verdict(signerPerSecond >= 100_000)})`);
 console.log(`  bare HMAC: ${format(bareHmacPerSecond)} signatures/s`);
 console.log(`  ratio:     bare HMAC is ${coreRatio.toFixed(2)}x the signer (target <= 1.50: ${verdict(coreRatio <= 1.5)})`);
+
+console.log('command line (dist/cli, a new process each run, median of 30 runs each, taken in turns)');
+const startup = benchCliStartup();
+const startupRatio = (ms: number) => {
+  const ratio = ms / startup.bareNode;
+  return `${ratio.toFixed(2)}x node -e 0 (target <= ${CLI_STARTUP_TARGET_RATIO.toFixed(2)}: ${verdict(ratio <= CLI_STARTUP_TARGET_RATIO)})`;
+};
+console.log(`  node -e 0:                          ${startup.bareNode.toFixed(1)} ms`);
+console.log(`  barong-vault --version:             ${startup.version.toFixed(1)} ms, ${startupRatio(startup.version)}`);
+console.log(`  barong-vault sign --format headers: ${startup.sign.toFixed(1)} ms, ${startupRatio(startup.sign)}`);
 
 console.log('vault (10,000 keys across 500 accounts, median of 5 opens)');
 const vault = await benchVault((line) => console.log(line));
