@@ -8,6 +8,8 @@ import { cliVersion } from './version';
 const COMMANDS: Record<string, () => Promise<Command>> = {
   sign: async () => (await import('./commands/sign')).sign,
   time: async () => (await import('./commands/time')).time,
+  vault: async () => (await import('./commands/vault')).vault,
+  keys: async () => (await import('./commands/keys')).keys,
   sandbox: async () => (await import('./commands/sandbox')).sandbox,
 };
 
@@ -18,6 +20,8 @@ Signs requests for exchanges that run Barong (OpenDAX / Peatio).
 Commands:
   sign      sign a request and print a ready-to-run command or the headers
   time      measure the exchange's clock offset
+  vault     create a vault, or import a backup into one, without the app
+  keys      add a key to the vault, or set what local programs may sign with it
   sandbox   run a Barong-compatible server on this computer, for tests and demos
             (a development tool: in a checkout only)
 
