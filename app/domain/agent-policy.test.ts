@@ -14,6 +14,7 @@ describe('a key policy', () => {
     const read = policyForLevel('read');
     expect(decide(read, 'GET', balances).allowed).toBe(true);
     expect(decide(read, 'GET', '/api/v2/peatio/public/markets').allowed).toBe(true);
+    expect(decide(read, 'GET', '/api/v2/ranger/private').allowed).toBe(true);
     expect(decide(read, 'POST', orders)).toEqual({ allowed: false, reason: expect.stringContaining('Read only') });
     expect(decide(read, 'GET', '/api/v2/barong/resource/api_keys').allowed).toBe(false);
   });

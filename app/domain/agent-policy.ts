@@ -1,5 +1,5 @@
 import type { HttpMethod } from '../commands/request';
-import { PEATIO } from '../barong/paths';
+import { PEATIO, rangerPaths } from '../barong/paths';
 
 /**
  * What local programs may sign with one key, through the signing agent or the proxy. Barong
@@ -26,7 +26,7 @@ export const POLICY_LEVELS = ['read', 'trade', 'all'] as const;
 export type PolicyLevel = (typeof POLICY_LEVELS)[number];
 
 export const POLICY_LEVEL_WORDS: Record<PolicyLevel | 'custom', string> = {
-  read: 'Read only: GET under account, market and public',
+  read: 'Read only: GET under account, market and public, and the private stream',
   trade: 'Trade: read, and create and cancel orders',
   all: 'Everything but withdrawals',
   custom: 'Custom rules',
@@ -41,6 +41,8 @@ const READ_RULES: readonly PolicyRule[] = [
   { methods: ['GET'], pathPrefix: `${PEATIO}/account` },
   { methods: ['GET'], pathPrefix: `${PEATIO}/market` },
   { methods: ['GET'], pathPrefix: `${PEATIO}/public` },
+  // The private stream of the trader's own orders and trades: reading, signed once at connect time.
+  { methods: ['GET'], pathPrefix: rangerPaths.private },
 ];
 // Creating an order, cancelling one (`/orders/:id/cancel`) and cancelling many (`/orders/cancel`) are all POSTs under /orders.
 const TRADE_RULES: readonly PolicyRule[] = [...READ_RULES, { methods: ['POST'], pathPrefix: `${PEATIO}/market/orders` }];
