@@ -27,8 +27,8 @@ describe('values from a pipe, one per line', () => {
   it('reads them in order, a CRLF or a missing last line break aside, whatever the chunks', async () => {
     const { io, stderr } = ioWith([`${PASSPHRASE.slice(0, 5)}`, `${PASSPHRASE.slice(5)}\r\n${SECRET.slice(0, 3)}`, SECRET.slice(3)]);
     const values = readValues(io);
-    expect(await values.next('the vault passphrase')).toBe(PASSPHRASE);
-    expect(await values.next('the API secret')).toBe(SECRET);
+    expect(await values.next('vault passphrase')).toBe(PASSPHRASE);
+    expect(await values.next('API secret')).toBe(SECRET);
     values.close();
     expect(stderr()).toBe('');
   });
@@ -40,13 +40,13 @@ describe('values from a pipe, one per line', () => {
 
   it('names the missing value, and quotes none it read', async () => {
     const values = readValues(ioWith([`${PASSPHRASE}\n`]).io);
-    await values.next('the vault passphrase');
-    const error = await failure(values.next('the API secret'));
-    expect(error).toMatchObject({ code: 'usage', message: 'No the API secret on standard input: give the values one per line (see --help).' });
+    await values.next('vault passphrase');
+    const error = await failure(values.next('API secret'));
+    expect(error).toMatchObject({ code: 'usage', message: 'No API secret on standard input: give the values one per line (see --help).' });
   });
 
   it('refuses a line longer than any value, without quoting it', async () => {
-    const error = await failure(readValues(ioWith(['x'.repeat(20_000)]).io).next('the API secret'));
+    const error = await failure(readValues(ioWith(['x'.repeat(20_000)]).io).next('API secret'));
     expect(error.code).toBe('usage');
     expect(error.message).not.toContain('xxx');
   });
@@ -62,16 +62,16 @@ describe('values typed at a terminal', () => {
   it('asks on stderr, echoes nothing of what is typed, and leaves raw mode after each value', async () => {
     const { io, stderr, rawModes } = ioWith([`${PASSPHRASE}\r`, `${SECRET}\r`], true);
     const values = readValues(io);
-    expect(await values.next('the vault passphrase')).toBe(PASSPHRASE);
-    expect(await values.next('the API secret')).toBe(SECRET);
-    expect(stderr()).toBe('The vault passphrase: \nThe API secret: \n');
+    expect(await values.next('vault passphrase')).toBe(PASSPHRASE);
+    expect(await values.next('API secret')).toBe(SECRET);
+    expect(stderr()).toBe('Vault passphrase: \nAPI secret: \n');
     expect(rawModes()).toEqual([true, false, true, false]);
   });
 
   it('takes Backspace, Ctrl-U and arrow keys as editing, and a paste of two lines as two values', async () => {
     const values = readValues(ioWith(['pass', '\u007f\u007fss\u001b[D', `word\u0015${PASSPHRASE}\r${SECRET}\r`], true).io);
-    expect(await values.next('the vault passphrase')).toBe(PASSPHRASE);
-    expect(await values.next('the API secret')).toBe(SECRET);
+    expect(await values.next('vault passphrase')).toBe(PASSPHRASE);
+    expect(await values.next('API secret')).toBe(SECRET);
   });
 
   it('asks twice for a new passphrase, and refuses two that differ', async () => {
@@ -84,7 +84,7 @@ describe('values typed at a terminal', () => {
   it('stops at Ctrl-C, or Ctrl-D on an empty line, leaving raw mode', async () => {
     for (const typed of ['xyzw\u0003', '\u0004']) {
       const { io, stderr, rawModes } = ioWith([typed], true);
-      expect(await failure(readValues(io).next('the API secret'))).toMatchObject({ code: 'usage', message: 'Cancelled: nothing was changed.' });
+      expect(await failure(readValues(io).next('API secret'))).toMatchObject({ code: 'usage', message: 'Cancelled: nothing was changed.' });
       expect(rawModes()).toEqual([true, false]);
       expect(stderr()).not.toContain('xyzw');
     }

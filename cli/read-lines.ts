@@ -11,7 +11,7 @@ const MAX_LINE_CHARS = 16 * 1024;
  * never written anywhere, nor quoted in an error.
  */
 export interface ValueReader {
-  /** The next value; `what` names it in the prompt and in the error when it is missing ("the vault passphrase"). */
+  /** The next value; `what` names it in the prompt and in the error when it is missing ("vault passphrase"). */
   next(what: string): Promise<string>;
   /** A new passphrase, asked twice, so that a typing mistake does not lock the owner out; vault.passphrases_differ otherwise. */
   newPassphrase(what: string): Promise<string>;
@@ -58,7 +58,7 @@ export function readValues(io: CliIo): ValueReader {
         pending = pending.slice(newline + 1);
         return line;
       }
-      if (pending.length > MAX_LINE_CHARS) throw new AppError('usage', `The line of standard input for ${what} is longer than any value taken.`);
+      if (pending.length > MAX_LINE_CHARS) throw new AppError('usage', `The ${what} on standard input is longer than any value taken.`);
       if (!(await more())) {
         if (pending === '') throw new AppError('usage', `No ${what} on standard input: give the values one per line (see --help).`);
         const last = pending;
