@@ -1,4 +1,5 @@
 import { benchCliStartup, CLI_STARTUP_TARGET_RATIO } from './cli-startup';
+import { printAgentBench } from './print-agent-bench';
 import { RENDERER_GZIP_TARGET_BYTES, rendererJsGzipBytes } from './renderer-size';
 import { benchSearchPaint, SEARCH_PAINT_TARGET_MS } from './search-paint';
 import { benchSigning } from './signing';
@@ -25,6 +26,8 @@ const startupRatio = (ms: number) => {
 console.log(`  node -e 0:                          ${startup.bareNode.toFixed(1)} ms`);
 console.log(`  barong-vault --version:             ${startup.version.toFixed(1)} ms, ${startupRatio(startup.version)}`);
 console.log(`  barong-vault sign --format headers: ${startup.sign.toFixed(1)} ms, ${startupRatio(startup.sign)}`);
+
+await printAgentBench((line) => console.log(line));
 
 console.log('vault (10,000 keys across 500 accounts, median of 5 opens)');
 const vault = await benchVault((line) => console.log(line));
