@@ -7,10 +7,12 @@ import { BrowserWindow, app, dialog, ipcMain, session } from 'electron';
 import type { EventPayload } from '../app/contract/events';
 import { createAppCore } from './core/create-app-core';
 import type { AppCore } from './core/create-app-core';
+import { createAgentApprovalDialog } from './electron/agent-approval-dialog';
 import { installApplicationMenu } from './electron/application-menu';
 import { clearClipboardOnQuit } from './electron/clipboard-on-quit';
 import { createElectronClipboard } from './electron/clipboard-writer';
 import { forwardEvents } from './electron/forward-events';
+import { holdQuitUntil } from './electron/hold-quit';
 import { electronAddonPath } from './electron/native-addon';
 import { receiveOpenedBackups } from './electron/opened-backups';
 import type { OpenedBackups } from './electron/opened-backups';
@@ -71,12 +73,18 @@ async function start(): Promise<void> {
     dataDir,
     keychain: createSafeStorageKeychain(),
     ownerPrompt: createOwnerDialog(() => mainWindow),
+    agentApproval: createAgentApprovalDialog(() => mainWindow),
     clipboard: createElectronClipboard(),
     appVersion: app.getVersion(),
     logger,
     nativeBinding: electronAddonPath(app.getAppPath()),
   });
   if (core.clipboard) clearClipboardOnQuit(core.clipboard, logger);
+  // Programs are told the agent stopped, and its socket and token file are removed, before the app goes.
+  holdQuitUntil(
+    () => core.agentServers.stop(),
+    (error) => logger.warn('agent.stop_on_quit_failed', { error: error instanceof Error ? error.name : 'unknown' }),
+  );
   app.on('quit', () => core.close());
 
   bindIpc(ipcMain, core.door('page'), { appOrigin: APP_ORIGIN, logger });
@@ -91,6 +99,8 @@ async function start(): Promise<void> {
   installApplicationMenu(applicationMenu({ platform: process.platform, appName: app.getName(), run, devTools: DEV_TOOLS }));
 
   mainWindow = openMainWindow({ dataDir, core, logger, openedBackups });
+  // If the owner left the signing agent on, it serves from the start, answering vault.locked until the unlock.
+  void core.agentServers.resume();
   await mainWindow.loadURL(APP_ENTRY_URL);
 }
 

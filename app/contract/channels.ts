@@ -3,6 +3,7 @@ import { KEY_LABEL_MAX } from '../domain/remote-keys';
 import { THEMES } from '../domain/settings';
 import {
   accountFieldsSchema,
+  agentStatusSchema,
   accountSchema,
   accountSummarySchema,
   apiKeySchema,
@@ -45,6 +46,8 @@ const owner = { ownerPassphrase: passphrase.optional() };
 const byAccount = z.object({ accountId: idSchema });
 const byKey = z.object({ keyId: idSchema });
 const keyLabel = z.string().max(KEY_LABEL_MAX, `At most ${KEY_LABEL_MAX} characters.`);
+/** A port for a signing proxy; none takes any free one. Ports below 1024 are the system's. */
+const proxyPort = z.number().int('A whole number.').min(1024, 'At least 1024.').max(65_535, 'At most 65535.');
 /** A 2FA code typed by the trader, when an earlier answer was `code_needed`. */
 const optionalCode = { code: typedCodeSchema.optional() };
 /** What to sign at the moment of the call, and as which command. */
@@ -159,6 +162,15 @@ export const contract = {
   'backup.preview': channel(z.object({ contentBase64: backupFile, passphrase }), backupPlanSchema),
   /** Privileged when it adds keys to existing accounts or applies settings that protect less; the backup's settings only with `applySettings`. */
   'backup.import': channel(z.object({ contentBase64: backupFile, passphrase, ...owner, applySettings: z.boolean().optional() }), importReportSchema),
+
+  'agent.status': channel(nothing, agentStatusSchema),
+  /** On is privileged (programs holding the agent's token may then ask for signatures) and kept across restarts; off needs nothing. */
+  'agent.setEnabled': channel(z.object({ enabled: z.boolean(), ...owner }), agentStatusSchema),
+  /** A signing proxy on 127.0.0.1 for a key open to programs: privileged, since whoever has its url signs with the key as its policy allows. */
+  'agent.startProxy': channel(z.object({ keyId: idSchema, port: proxyPort.optional(), ...owner }), agentStatusSchema),
+  'agent.stopProxy': channel(byKey, agentStatusSchema),
+  /** Puts the proxy's url on the clipboard through main, cleared like a signed command: it works as a credential while the proxy runs. */
+  'agent.copyProxyUrl': channel(byKey, z.strictObject({ clearsInSeconds: z.number() })),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { CODE_PURPOSES } from './records';
+import { agentClientSchema, CODE_PURPOSES } from './records';
 
 /**
  * Messages main sends to the renderer unasked (`webContents.send`), as `namespace.event`. The
  * preload exposes each as `api.<namespace>.on<Event>(listener)`, which returns an unsubscribe.
  */
 export const events = {
+  /** A program connected to the signing agent or left it: every program connected now. */
+  'agent.clients': z.strictObject({ clients: z.array(agentClientSchema) }),
   /**
    * The trader opened a backup file from the computer (double-click, Open With, the Dock): its
    * name without the folder, and its content (encrypted) for the import form to take.

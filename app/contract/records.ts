@@ -94,6 +94,26 @@ export const apiKeySchema = z.strictObject({
   policy: keyPolicySchema,
 });
 
+/** A program connected to the signing agent: the name it gave, and since when (ms since the epoch). */
+export const agentClientSchema = z.strictObject({ name: z.string(), connectedAt: timestamp });
+
+/** A signing proxy the app runs for a key. Its url holds the proxy's token: it is for the owner to give a program, shown in the app, never logged. */
+export const runningProxySchema = z.strictObject({ keyId: z.string(), url: z.string(), port: z.number() });
+
+/** The signing agent (a socket for local programs) and the proxies, as the app runs them. */
+export const agentStatusSchema = z.strictObject({
+  /** The owner's choice, kept in the vault across restarts. */
+  enabled: z.boolean(),
+  /** Serving now: on and listening, even while the vault is locked (programs are then told so). */
+  running: z.boolean(),
+  /** Why an agent that is on does not serve (another agent holds the socket), in words; null otherwise. */
+  problem: z.string().nullable(),
+  socket: z.string(),
+  tokenFile: z.string(),
+  clients: z.array(agentClientSchema),
+  proxies: z.array(runningProxySchema),
+});
+
 export const storedKeySchema = z.strictObject({ key: apiKeySchema, warnings: z.array(z.string()) });
 
 export const pendingCreationSchema = z.strictObject({

@@ -72,6 +72,9 @@ export const ERROR_CODES = {
   'proxy.origin_refused': entry(locked, 'Requests from web pages (with an Origin header) are refused by the signing proxy.'),
   'proxy.method_refused': entry(usage, 'The signing proxy forwards GET, POST, PUT, PATCH and DELETE only.'),
   'proxy.upgrade_refused': entry(usage, 'The signing proxy opens a WebSocket to the private stream (/api/v2/ranger/private) only.'),
+  'proxy.key_closed': entry(usage, 'This key is closed to local programs: choose what programs may sign with it first.'),
+  'proxy.port_in_use': entry(usage, 'Another program already listens on this port: choose another, or leave it empty for any free one.'),
+  'proxy.not_running': entry(usage, 'No signing proxy runs for this key.'),
   'proxy.upstream_failed': entry(network, 'The proxy could not reach the exchange.'),
 
   'backup.wrong_passphrase': entry(locked, 'The backup passphrase is wrong.'),

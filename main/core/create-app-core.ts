@@ -1,11 +1,16 @@
 import { mkdirSync } from 'node:fs';
+import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { CHANNEL_NAMES } from '../../app/contract/channels';
 import type { ChannelName } from '../../app/contract/channels';
 import type { EventName, EventPayload } from '../../app/contract/events';
+import { defaultAgentSocket } from '../agent/agent-location';
 import { createAgentService } from '../agent/agent-service';
+import { createAgentSwitch } from '../agent/agent-switch';
+import { AGENT_TOKEN_FILE } from '../agent/agent-token';
 import { createClientApprovals } from '../agent/client-approval';
 import type { ApprovalPrompt } from '../agent/client-approval';
+import { createKeyProxies } from '../agent/key-proxies';
 import { createRequestBudget } from '../agent/request-budget';
 import type { AgentService } from '../agent/service-contract';
 import { createAutoLock } from '../auto-lock/auto-lock';
@@ -23,6 +28,8 @@ import type { Logger } from '../logging/logger';
 import type { OwnerPrompt } from '../privilege/owner-prompt';
 import { createOwnerCheck } from '../privilege/prove-owner';
 import { accountHandlers } from '../services/account-handlers';
+import { agentHandlers } from '../services/agent-handlers';
+import type { AgentServers } from '../services/agent-handlers';
 import { auditHandlers } from '../services/audit-handlers';
 import { backupHandlers } from '../services/backup-handlers';
 import type { BackendParts } from '../services/backend-parts';
@@ -48,6 +55,8 @@ export interface AppCoreOptions {
   keychain?: KeychainWrapper;
   /** Main's native confirmation for privileged calls on a vault without a passphrase; none in the CLI. */
   ownerPrompt?: OwnerPrompt;
+  /** The app's agent socket; the per-user default (defaultAgentSocket) unless a test gives one in its own folder. */
+  agentSocket?: string;
   /** Main's question about a new program asking the agent to sign; none in the headless agent, where the key's policy alone decides. */
   agentApproval?: ApprovalPrompt;
   /** The OS clipboard; none in the CLI, where `signer.copy` answers `clipboard.unavailable`. */
@@ -87,6 +96,13 @@ export interface AppCore {
   clipboard: ClipboardCopier | undefined;
   /** The signing agent's service, for whoever serves it (the app's socket, `barong-vault agent`, the proxy). */
   agent: SigningAgent;
+  /** The app's own agent socket and proxies, switched by the `agent.*` channels: the app resumes them at start and stops them on quit; the CLI never does. */
+  agentServers: {
+    /** Serves the agent if the owner left it on (answering `vault.locked` until the vault is unlocked). */
+    resume(): Promise<void>;
+    /** Stops the agent and every proxy, keeping the owner's choice for the next start. */
+    stop(): Promise<void>;
+  };
   lock(reason: LockReason | 'menu'): void;
   /** Locks (wiping the vault key and the sessions) and closes the vault file. */
   close(): void;
@@ -169,6 +185,34 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     },
   };
 
+  // Built at first use: the CLI's core never serves from here, and the default socket is only looked for when the app's agent is.
+  let servers: AgentServers | undefined;
+  const buildServers = (): AgentServers => {
+    const agentSwitch = createAgentSwitch({
+      socketPath:
+        options.agentSocket ?? defaultAgentSocket({ platform: process.platform, env: process.env, homedir: homedir(), username: userInfo().username }),
+      tokenFile: join(options.dataDir, AGENT_TOKEN_FILE),
+      service: agent.service,
+      agentName: `Barong Vault ${options.appVersion}`,
+      logger: options.logger,
+      choice: { enabled: () => vault.agentEnabled(), setEnabled: (enabled) => vault.setAgentEnabled(enabled) },
+      onClientsChanged: (clients) => emit('agent.clients', { clients: clients.map(({ name, connectedAt }) => ({ name, connectedAt })) }),
+    });
+    agent.reportClients(() => agentSwitch.status().clients.map((client) => client.name));
+    const proxies = createKeyProxies({
+      service: agent.service,
+      clientName: 'proxy',
+      recordRefusal: (refusal) => vault.recordAgentRefusal(refusal),
+      logger: options.logger,
+    });
+    return { agent: agentSwitch, proxies };
+  };
+  const agentServers = (): AgentServers => (servers ??= buildServers());
+  const stopServers = async () => {
+    if (!servers) return;
+    await Promise.all([servers.agent.stop(), servers.proxies.stopAll()]);
+  };
+
   const parts: BackendParts = { vault, sessions, clocks, runner: { vault, clocks, http }, keychain: options.keychain, clipboard, emit, now };
   const proveOwner = createOwnerCheck({ vault, prompt: options.ownerPrompt, now });
   const channels = serveChannels(
@@ -181,6 +225,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       ...settingsHandlers(parts),
       ...auditHandlers(parts),
       ...backupHandlers(parts),
+      ...agentHandlers(parts, agentServers),
     },
     {
       logger: options.logger,
@@ -216,7 +261,22 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     autoLock,
     clipboard,
     agent,
+    agentServers: {
+      resume: async () => {
+        try {
+          await agentServers().agent.resume();
+        } catch (error) {
+          // A socket path the system cannot take is a problem for the agent, not for the app's start.
+          options.logger.warn('agent.resume_failed', { error: error instanceof Error ? error.name : typeof error });
+        }
+      },
+      stop: stopServers,
+    },
     lock,
-    close: () => vault.close(),
+    close: () => {
+      // Nothing may ask the vault for a signature once it is closed.
+      void stopServers();
+      vault.close();
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -148,6 +149,38 @@ describe('a compromised page against the real backend', () => {
     });
   });
 
+  it('cannot turn the signing agent on or start a proxy without the passphrase: nothing listens, refusals audited', async () => {
+    const test = await passphraseVaultOnSandbox();
+    const { errorCode, value, key } = test;
+    await value('keys.setPolicy', { keyId: key.id, policy: policyForLevel('trade'), ownerPassphrase: PASSPHRASE });
+
+    expect(await errorCode('agent.setEnabled', { enabled: true })).toBe('owner.passphrase_required');
+    expect(await errorCode('agent.setEnabled', { enabled: true, ownerPassphrase: 'a guess' })).toBe('vault.wrong_passphrase');
+    expect(await errorCode('agent.startProxy', { keyId: key.id })).toBe('owner.passphrase_required');
+    // A local program cannot do it either, through its own door, whatever proof it brings.
+    expect(await test.core.door('signing')['agent.setEnabled']({ enabled: true, ownerPassphrase: PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'door.channel_refused' },
+    });
+    const status = await value('agent.status');
+    expect(status).toMatchObject({ enabled: false, running: false, proxies: [] });
+    expect(existsSync(status.socket)).toBe(false);
+    expect(existsSync(status.tokenFile)).toBe(false);
+
+    const agentWords = 'Turn on the signing agent, so that programs on this computer given its token can ask for signatures';
+    const proxyWords = `Start a signing proxy for key "bot" (${key.kid}) of "Sandbox", so that any program on this computer given its address can send requests signed with it, as its policy allows`;
+    expect((await ownerChecks(test)).slice(0, 3)).toEqual([
+      `refused (owner.passphrase_required): ${proxyWords} (agent.startProxy)`,
+      `refused (vault.wrong_passphrase): ${agentWords} (agent.setEnabled)`,
+      `refused (owner.passphrase_required): ${agentWords} (agent.setEnabled)`,
+    ]);
+    expect((await value('audit.list', {})).some((entry) => entry.action === 'agent-switch')).toBe(false);
+
+    // Closing doors takes nothing from the owner: stopping needs no proof.
+    expect(await value('agent.setEnabled', { enabled: false })).toMatchObject({ enabled: false });
+    expect(await value('agent.stopProxy', { keyId: key.id })).toMatchObject({ proxies: [] });
+  });
+
   it('is slowed down like an unlock when it guesses the passphrase', async () => {
     const { errorCode, key } = await passphraseVaultOnSandbox();
     const codes = [];
@@ -196,6 +229,14 @@ describe('a compromised page against a keychain-only vault (row 3)', () => {
 
     ownerPrompt.answer = 'allow';
     expect((await value('keys.setPolicy', trade)).policy).toEqual(policyForLevel('trade'));
+  });
+
+  it("cannot turn the signing agent on: main's dialog asks the owner, who refuses", async () => {
+    const test = await keychainOnlyVault();
+    const { errorCode, value, ownerPrompt } = test;
+    expect(await errorCode('agent.setEnabled', { enabled: true, ownerPassphrase: 'a passphrase means nothing here' })).toBe('owner.denied');
+    expect(ownerPrompt.asked).toEqual(['Turn on the signing agent, so that programs on this computer given its token can ask for signatures']);
+    expect(await value('agent.status')).toMatchObject({ enabled: false, running: false });
   });
 
   it('goes ahead when the owner allows it in the dialog, and asks one dialog at a time', async () => {

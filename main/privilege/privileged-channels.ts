@@ -39,6 +39,11 @@ export const PRIVILEGED_CHANNELS: { [C in ChannelName]?: Describe<C> } = {
   'vault.removeKeychain': () => "Stop this computer's keychain from unlocking the vault",
   'settings.update': (changes, vault) => loweredProtectionWords(vault.getSettings(), changes),
   // The file is opened to see what it would do; importBackup checks again in its write transaction.
+  // Opening a door to local programs; closing one takes nothing away from the owner.
+  'agent.setEnabled': ({ enabled }, vault) =>
+    enabled && !vault.agentEnabled() ? 'Turn on the signing agent, so that programs on this computer given its token can ask for signatures' : null,
+  'agent.startProxy': ({ keyId }, vault) =>
+    `Start a signing proxy for ${keyName(vault, keyId)}, so that any program on this computer given its address can send requests signed with it, as its policy allows`,
   'backup.import': async ({ contentBase64, passphrase, applySettings }, vault) =>
     needsOwner(await previewBackup(vault, Buffer.from(contentBase64, 'base64'), passphrase), applySettings === true),
 };

@@ -66,6 +66,12 @@ function sealTemporary(plaintext: Buffer, sealWith: (plaintext: Buffer) => Buffe
 }
 
 /**
+ * The settings row that says whether the signing agent is on. It is outside settingsSchema, so that
+ * getSettings, and therefore backups, never carry it: a restored vault starts with the agent off.
+ */
+const AGENT_ENABLED = 'agentEnabled';
+
+/**
  * The trader's accounts and keys, encrypted at rest, every account and key row MACed (see
  * SealedRows). Everything that needs a secret or writes a row asks `access` for the vault key and
  * fails with vault.locked while the vault is locked. While unlocked, each account and key handed
@@ -390,6 +396,23 @@ export class Vault {
   }
 
   // Settings and audit
+
+  /** Whether the owner turned the signing agent on; readable while locked, since the app serves from its start. */
+  agentEnabled(): boolean {
+    return this.settings.all()[AGENT_ENABLED] === true;
+  }
+
+  /** Remembers the owner's choice and audits it. Only the owner's channel comes here: it is privileged to turn on. */
+  setAgentEnabled(enabled: boolean): void {
+    this.settings.put({ [AGENT_ENABLED]: enabled });
+    this.appendAudit({ action: 'agent-switch', outcome: enabled ? 'signing agent on' : 'signing agent off' });
+  }
+
+  /** Records a signing proxy started or stopped for a key: its port, never its url, which holds the token. */
+  recordProxySwitch(keyId: string, outcome: string): void {
+    const key = this.key(keyId);
+    this.appendAudit({ action: 'agent-switch', accountId: key.accountId, keyId, kid: key.kid, outcome });
+  }
 
   getSettings(): Settings {
     const stored = this.settings.all();

@@ -40,7 +40,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness }>({
     await use({ url: `${server.origin}/`, port: server.port, backend: { channels }, ownerPrompt, clipboard });
     stopEvents();
     await server.close();
-    dispose();
+    await dispose();
   },
 });
 

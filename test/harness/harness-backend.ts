@@ -21,7 +21,8 @@ export interface HarnessBackend {
   ownerPrompt: FakeOwnerPrompt;
   /** The OS clipboard the real copier writes to and clears. */
   clipboard: MemoryClipboard;
-  dispose(): void;
+  /** Stops the agent and proxies the page started, and removes the data folder. */
+  dispose(): Promise<void>;
 }
 
 /** The real core on a fresh temp data folder, with a keychain that reports `keychainBackend` and an in-memory clipboard. */
@@ -38,16 +39,21 @@ export function startHarnessBackend(keychainBackend: string): HarnessBackend {
     appVersion: '0.1.0-harness',
     logger: { info: () => undefined, warn: () => undefined },
     scryptCost: HARNESS_SCRYPT_COST,
+    // In the test's own folder: specs run side by side, and none may take the user's own agent socket.
+    agentSocket: join(dataDir, 'agent.sock'),
   });
+  // As the app does at its start.
+  void core.agentServers.resume();
   return {
     core,
     channels: core.door('page'),
     keychain,
     ownerPrompt,
     clipboard,
-    dispose: () => {
-      // As on quit: the pending clear is dropped with the test.
+    dispose: async () => {
+      // As on quit: the pending clear is dropped with the test, the agent and proxies stop.
       void core.clipboard?.clearNow();
+      await core.agentServers.stop();
       core.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -59,7 +59,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await server.close();
-  harness.dispose();
+  await harness.dispose();
   rmSync(rendererDir, { recursive: true, force: true });
 });
 

@@ -64,13 +64,16 @@ export function testBackend(options: { clock?: CodeClock; clipboard?: SystemClip
     appVersion: '0.1.0-test',
     logger,
     scryptCost: TEST_SCRYPT_COST,
+    // In the test's own folder: tests run side by side, and none may take the user's own agent socket.
+    agentSocket: join(dataDir, 'agent.sock'),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.clipboard ? { clipboard: options.clipboard } : {}),
     ...(options.timers ? { timers: options.timers } : {}),
     ...(options.agentApproval ? { agentApproval: options.agentApproval } : {}),
   });
   const backend = { channels: core.door('page') };
-  onTestFinished(() => {
+  onTestFinished(async () => {
+    await core.agentServers.stop();
     core.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
