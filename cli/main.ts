@@ -10,6 +10,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   time: async () => (await import('./commands/time')).time,
   vault: async () => (await import('./commands/vault')).vault,
   keys: async () => (await import('./commands/keys')).keys,
+  agent: async () => (await import('./commands/agent')).agent,
+  exec: async () => (await import('./commands/exec')).exec,
+  proxy: async () => (await import('./commands/proxy')).proxy,
   sandbox: async () => (await import('./commands/sandbox')).sandbox,
 };
 
@@ -21,7 +24,11 @@ Commands:
   sign      sign a request and print a ready-to-run command or the headers
   time      measure the exchange's clock offset
   vault     create a vault, or import a backup into one, without the app
-  keys      add a key to the vault, or set what local programs may sign with it
+  keys      list the keys the signing agent offers; add a key to the vault, or set
+            what local programs may sign with it
+  agent     run the signing agent without the app (a server), or print where it is
+  exec      run a program that asks the signing agent, with no secret
+  proxy     a local signing proxy for one key: any HTTP client, no signing code
   sandbox   run a Barong-compatible server on this computer, for tests and demos
             (a development tool: in a checkout only)
 

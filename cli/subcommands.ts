@@ -3,13 +3,20 @@ import { EXIT_OK } from './io';
 import type { Command } from './io';
 
 /** A command made of subcommands (`keys add`), each loaded only when called, like the commands themselves. */
-export function withSubcommands(name: string, help: string, subcommands: Record<string, () => Promise<Command>>): Command {
+export function withSubcommands(
+  name: string,
+  help: string,
+  subcommands: Record<string, () => Promise<Command>>,
+  options: { byDefault?: string } = {},
+): Command {
   return async (argv, io) => {
-    const [subcommand, ...rest] = argv;
-    if (subcommand === '--help' || subcommand === '-h') {
+    if (argv[0] === '--help' || argv[0] === '-h') {
       io.stdout.write(help);
       return EXIT_OK;
     }
+    // `keys` and `keys --json` are `keys list ...`: the subcommand a command means when it names none.
+    const named = argv[0] !== undefined && !argv[0].startsWith('-');
+    const [subcommand, ...rest] = named || options.byDefault === undefined ? argv : [options.byDefault, ...argv];
     const load = subcommand === undefined ? undefined : subcommands[subcommand];
     if (!load) {
       const known = Object.keys(subcommands).join(', ');

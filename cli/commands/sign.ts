@@ -8,8 +8,13 @@ import type { SignedCommandFormat } from '../../app/commands/render';
 import { checkRequestSpec, HTTP_METHODS } from '../../app/commands/request';
 import type { HttpMethod, RequestSpec } from '../../app/commands/request';
 import { DEFAULT_SECRET_ENV, renderSigningScript } from '../../app/commands/signing-script';
+import { renderAgentScript } from '../../app/commands/agent-script';
+import type { AuthHeaders } from '../../app/barong/auth-headers';
+import { originOf } from '../../app/barong/origin';
+import { agentAddress } from '../agent-address';
+import { connectAgent } from '../agent-client';
 import { EXIT_OK } from '../io';
-import type { Command } from '../io';
+import type { CliIo, Command } from '../io';
 import { parseInteger, parseOptions } from '../parse-options';
 import { readSecret } from '../read-secret';
 import { parseRequestItems } from '../request-items';
@@ -20,7 +25,9 @@ type Format = (typeof FORMATS)[number];
 export const signHelp = `Usage: barong-vault sign [options] METHOD PATH [name=value ...] [--json BODY]
 
 Signs a request with an API key and prints the signed command (or headers).
-The key id comes from --kid or BARONG_KID; the secret only from BARONG_SECRET or
+With --key, the signing agent signs (the app's, or barong-vault agent) and no
+secret is needed here; the key's exchange is the default --base. Otherwise the key
+id comes from --kid or BARONG_KID, and the secret only from BARONG_SECRET or
 standard input, never from the command line, where other users can see it.
 
 Parameters:
@@ -38,6 +45,13 @@ Options:
   --base URL              the exchange, e.g. https://exchange.example (required
                           for every format but headers and json)
   --kid KID               the key id (default: $BARONG_KID)
+  --key LABEL|KID         sign through the signing agent with this key (as
+                          barong-vault keys lists it), when BARONG_SECRET is not set
+  --via agent|secret      for --format script: ask the agent at each run (the key
+                          from --key, or $BARONG_KEY when the script runs), or sign
+                          with the secret from the environment (default: secret)
+  --client NAME           the name the agent shows the owner (default: $BARONG_CLIENT,
+                          or "barong-vault sign")
   --nonce-lifetime-ms N   the exchange's nonce window (default: ${DEFAULT_NONCE_LIFETIME_MS})
   --offset-ms=N           add N ms (may be negative) to this computer's clock
                           (barong-vault time measures it)
@@ -75,6 +89,9 @@ export const sign: Command = async (argv, io) => {
     format: { type: 'string' },
     base: { type: 'string' },
     kid: { type: 'string' },
+    key: { type: 'string' },
+    via: { type: 'string' },
+    client: { type: 'string' },
     json: { type: 'string' },
     'nonce-lifetime-ms': { type: 'string' },
     'offset-ms': { type: 'string' },
@@ -89,8 +106,15 @@ export const sign: Command = async (argv, io) => {
   const method = parseMethod(methodArg);
   if (path === undefined) throw new AppError('usage', 'Give the path to sign, e.g. /api/v2/peatio/account/balances.');
   const format = parseFormat(values.format);
-  const kid = values.kid ?? io.env.BARONG_KID;
-  if (!kid) throw new AppError('usage', 'No key id: pass --kid or set BARONG_KID.');
+  const via = parseVia(values.via, format);
+  const request = { method, path, ...parseRequestItems(method, items, values.json) };
+  const throughAgent = via === 'agent' || (values.key !== undefined && !io.env[DEFAULT_SECRET_ENV]);
+  if (throughAgent) {
+    if (values.kid !== undefined) throw new AppError('usage', '--kid and --key name the key twice: the agent knows each key by its label or kid.');
+    return signThroughAgent(io, { format, key: values.key, base: values.base, client: values.client, request });
+  }
+  const kid = values.kid ?? values.key ?? io.env.BARONG_KID;
+  if (!kid) throw new AppError('usage', 'No key id: pass --kid or set BARONG_KID (or --key, for the signing agent).');
   const lifetimeMs = parseInteger(values['nonce-lifetime-ms'], '--nonce-lifetime-ms', 1) ?? DEFAULT_NONCE_LIFETIME_MS;
   const offsetMs = parseInteger(values['offset-ms'], '--offset-ms') ?? 0;
   // A nonce dated far ahead stays valid that much longer: the app's bound. One dated behind only expires sooner.
@@ -98,7 +122,7 @@ export const sign: Command = async (argv, io) => {
   const needsBase = format !== 'headers' && format !== 'json';
   if (needsBase && values.base === undefined) throw new AppError('usage', `--format ${format} needs --base URL (the exchange).`);
 
-  const spec: RequestSpec = { baseUrl: values.base ?? 'https://exchange.invalid', method, path, ...parseRequestItems(method, items, values.json) };
+  const spec: RequestSpec = { baseUrl: values.base ?? 'https://exchange.invalid', ...request };
   checkRequestSpec(spec);
   const warnings = checkKid(kid);
 
@@ -115,11 +139,31 @@ export const sign: Command = async (argv, io) => {
   const clock = new NonceClock(offsetMs);
   const headers = signHeaders({ kid, secret, nonce: clock.nonce() });
   const expiresAtMs = nonceExpiresAt(headers['X-Auth-Nonce'], lifetimeMs);
+  printSigned(io, format, { ...spec, headers }, { expiresAtMs, localExpiresAtMs: clock.toLocal(expiresAtMs), lifetimeMs });
+  return EXIT_OK;
+};
 
+function parseVia(value: string | undefined, format: Format): 'agent' | 'secret' | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'agent' && value !== 'secret') throw new AppError('usage', `--via takes agent or secret, not "${value}".`);
+  if (format !== 'script') throw new AppError('usage', '--via is for --format script: the other formats sign now.');
+  return value;
+}
+
+type SignedSpec = RequestSpec & { headers: AuthHeaders };
+
+/** Prints what was signed in the format asked for, and its validity on stderr. */
+function printSigned(
+  io: CliIo,
+  format: Exclude<Format, 'script'>,
+  signed: SignedSpec,
+  validity: { expiresAtMs: number; localExpiresAtMs: number; lifetimeMs: number },
+) {
+  const { headers } = signed;
   if (isSignedCommandFormat(format)) {
-    io.stdout.write(`${renderSignedCommand(format, { ...spec, headers }, lifetimeMs).text}\n`);
+    io.stdout.write(`${renderSignedCommand(format, signed, validity.lifetimeMs).text}\n`);
   } else if (format === 'json') {
-    io.stdout.write(`${JSON.stringify({ headers, expiresAtMs })}\n`);
+    io.stdout.write(`${JSON.stringify({ headers, expiresAtMs: validity.expiresAtMs })}\n`);
   } else {
     io.stdout.write(
       Object.entries(headers)
@@ -127,7 +171,40 @@ export const sign: Command = async (argv, io) => {
         .join(''),
     );
   }
-  const until = localTimeOfDay(new Date(clock.toLocal(expiresAtMs)));
-  io.stderr.write(`Valid for ${lifetimeMs / 1000} s, until ${until} on this computer's clock.\n`);
-  return EXIT_OK;
-};
+  const until = localTimeOfDay(new Date(validity.localExpiresAtMs));
+  io.stderr.write(`Valid for ${Math.round(validity.lifetimeMs / 100) / 10} s, until ${until} on this computer's clock.\n`);
+}
+
+interface AgentSigning {
+  format: Format;
+  key: string | undefined;
+  base: string | undefined;
+  client: string | undefined;
+  request: Omit<RequestSpec, 'baseUrl'>;
+}
+
+/** Headers from the signing agent: no secret here. The key's own exchange is the base URL; another would only be refused there. */
+async function signThroughAgent(io: CliIo, { format, key, base, client, request }: AgentSigning): Promise<number> {
+  if (format === 'script') {
+    if (base === undefined) throw new AppError('usage', '--format script needs --base URL (the exchange).');
+    const spec: RequestSpec = { baseUrl: base, ...request };
+    io.stdout.write(`${renderAgentScript(spec, key === undefined ? {} : { key })}\n`);
+    return EXIT_OK;
+  }
+  if (key === undefined) throw new AppError('usage', 'Name the key with --key LABEL|KID.');
+  const agent = await connectAgent(agentAddress(io.env), client ?? io.env.BARONG_CLIENT ?? 'barong-vault sign');
+  try {
+    const answer = await agent.sign({ key, method: request.method, path: request.path });
+    if (base !== undefined && originOf(base) !== originOf(answer.baseUrl)) {
+      throw new AppError('vault.origin_mismatch', `Key "${key}" signs for ${answer.baseUrl} only, not for ${base}.`);
+    }
+    const spec: RequestSpec = { baseUrl: base ?? answer.baseUrl, ...request };
+    checkRequestSpec(spec);
+    // The agent dated the nonce on the exchange's clock and gave its expiry on this computer's.
+    const lifetimeMs = Math.max(0, answer.expiresAtMs - Date.now());
+    printSigned(io, format, { ...spec, headers: answer.headers }, { expiresAtMs: answer.expiresAtMs, localExpiresAtMs: answer.expiresAtMs, lifetimeMs });
+    return EXIT_OK;
+  } finally {
+    agent.close();
+  }
+}

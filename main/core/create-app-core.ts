@@ -51,6 +51,8 @@ import { VAULT_FILE } from './vault-file';
 export interface AppCoreOptions {
   /** The app's data folder; the vault file is created in it (0600, the folder 0700). */
   dataDir: string;
+  /** Another vault file than the data folder's own (`barong-vault agent --vault FILE`). */
+  vaultFile?: string;
   /** The OS keychain (safeStorage in the app); none in the CLI. */
   keychain?: KeychainWrapper;
   /** Main's native confirmation for privileged calls on a vault without a passphrase; none in the CLI. */
@@ -81,6 +83,8 @@ export interface SigningAgent {
   service: AgentService;
   /** Where `status` learns which programs are connected: the server that serves this service. */
   reportClients(clients: () => string[]): void;
+  /** Audits what a door of the agent's (the proxy's gate) refused before any key was asked for. */
+  recordRefusal(refusal: { client?: string; method?: string; path?: string; reason: string }): void;
 }
 
 export type EventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
@@ -121,7 +125,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const now = () => clock.now();
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const vault = Vault.open({
-    path: join(options.dataDir, VAULT_FILE),
+    path: options.vaultFile ?? join(options.dataDir, VAULT_FILE),
     now,
     ...(options.keychain ? { keychain: options.keychain } : {}),
     ...(options.scryptCost ? { scryptCost: options.scryptCost } : {}),
@@ -183,6 +187,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     reportClients: (clients) => {
       connectedClients = clients;
     },
+    recordRefusal: (refusal) => vault.recordAgentRefusal(refusal),
   };
 
   // Built at first use: the CLI's core never serves from here, and the default socket is only looked for when the app's agent is.

@@ -10,6 +10,8 @@ import type { ChannelName } from '../../app/contract/channels';
 export const DOORS = {
   page: CHANNEL_NAMES,
   signing: ['vault.status', 'accounts.list', 'keys.list', 'signer.render'],
+  /** `barong-vault agent` and `proxy --vault` at a terminal: the owner unlocks with the passphrase, and the agent's service does the rest. */
+  terminal: ['vault.status', 'vault.unlock', 'vault.lock'],
 } as const satisfies Record<string, readonly ChannelName[]>;
 
 export type DoorName = keyof typeof DOORS;

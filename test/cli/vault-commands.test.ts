@@ -222,7 +222,8 @@ describe('barong-vault keys policy', () => {
     const { path, kids, botId } = await vaultWithKeys();
     expect(await setPolicy(path, 'bot', 'read')).toMatchObject({
       code: 0,
-      stdout: 'The key "bot" of account "Main" is open to local programs: Read only: GET under account, market and public, up to 6000 requests in 300 s.\n',
+      stdout:
+        'The key "bot" of account "Main" is open to local programs: Read only: GET under account, market and public, and the private stream, up to 6000 requests in 300 s.\n',
     });
     expect((await unlocked(path)).keyPolicy(botId)).toEqual(policyForLevel('read'));
     expect(await setPolicy(path, kids.bot, 'off')).toMatchObject({ code: 0, stdout: 'The key "bot" of account "Main" is closed to local programs.\n' });
@@ -314,7 +315,7 @@ describe('the vault commands on the command line', () => {
   });
 
   it.each([
-    [['keys'], 'keys needs a subcommand: add, policy.'],
+    [['keys', 'remove'], 'Unknown subcommand "remove": keys takes list, add, policy.'],
     [['vault', 'destroy'], 'Unknown subcommand "destroy": vault takes create, import.'],
   ])('refuses %j in one line with the way to the help', async (args, words) => {
     const run = await cli(args);

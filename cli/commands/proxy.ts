@@ -1,0 +1,165 @@
+import { AppError } from '../../app/app-error';
+import { HTTP_METHODS } from '../../app/commands/request';
+import { keysNamed } from '../../app/agent/key-name';
+import type { AgentKey, AnswerBody } from '../../app/agent/wire';
+import { isAppError } from '../../app/app-error';
+import { startSigningProxy } from '../../main/agent/signing-proxy';
+import type { ProxyRefusalEvent, ProxySigner } from '../../main/agent/signing-proxy';
+import type { AppCore } from '../../main/core/create-app-core';
+import { agentAddress } from '../agent-address';
+import { connectAgent } from '../agent-client';
+import type { AgentConnection } from '../agent-client';
+import { EXIT_OK } from '../io';
+import type { CliIo, Command } from '../io';
+import { parseInteger, parseOptions } from '../parse-options';
+import { servedUntilStopped } from '../served-until-stopped';
+import { stderrLogger } from '../stderr-logger';
+import { unlockedCore } from '../unlocked-core';
+import { VAULT_OPTION, VAULT_OPTION_HELP, vaultFileOf } from '../vault-file';
+
+export const proxyHelp = `Usage: barong-vault proxy --key LABEL|KID [--port N] [--vault FILE] [--client NAME]
+
+A signing proxy on 127.0.0.1 for one key: give a bot or curl the printed url as its
+base URL, and each request goes to the key's exchange with fresh X-Auth headers, its
+method, path, query and body unchanged, streamed both ways. The key's policy applies.
+WebSocket connections to /api/v2/ranger/private are signed at connect time.
+
+It refuses, in words: a path without its token, a Host header other than its own, and
+any request with an Origin header (a web page cannot use it). X-Auth headers sent to
+it are dropped.
+
+When it listens it prints one JSON line on standard output:
+  {"url": "http://127.0.0.1:PORT/t/TOKEN"}
+and logs its refusals, as JSON lines, on standard error. It runs until stopped.
+
+Options:
+  --key KEY      the key, by label or kid (required)
+  --port N       the port (default: any free one)
+  --vault FILE   unlock this vault here (its passphrase from the terminal or standard
+                 input) instead of asking the running signing agent
+${VAULT_OPTION_HELP.split('\n').slice(1).join('\n')}
+  --client NAME  the name the agent shows the owner (default: "barong-vault proxy")
+  -h, --help     show this help
+`;
+
+// What a refusal means to an HTTP client: 429 says "later", 404 "no such key", 403 "not allowed".
+const STATUS_OF: Record<string, number> = {
+  'agent.budget_spent': 429,
+  'agent.unknown_key': 404,
+  'agent.ambiguous_key': 404,
+  'agent.stopped': 502,
+  'agent.not_running': 502,
+};
+const refusalOf = (code: string, message: string) => ({ ok: false as const, status: STATUS_OF[code] ?? 403, code, message });
+
+const signedOrRefused = (answer: AnswerBody): Awaited<ReturnType<ProxySigner['sign']>> =>
+  answer.type === 'sign'
+    ? { ok: true, headers: answer.headers }
+    : answer.type === 'error'
+      ? refusalOf(answer.error.code, answer.error.message)
+      : refusalOf('internal', 'The agent answered something else.');
+
+function findKey(keys: AgentKey[], name: string): AgentKey {
+  const found = keysNamed(keys, name);
+  if (found.length === 1 && found[0]) return found[0];
+  if (found.length > 1) throw new AppError('agent.ambiguous_key', `More than one key is called "${name}": name it by its kid.`);
+  throw new AppError(
+    'agent.unknown_key',
+    `No key "${name}" is open to programs: barong-vault keys lists them, and the app or barong-vault keys policy opens one.`,
+  );
+}
+
+/** The proxy's signer and the key it signs for: from the vault this process unlocked. */
+async function signerFromVault(core: AppCore, key: string, client: string) {
+  const listed = await core.agent.service.handle({ v: 1, type: 'keys' }, { name: client, connectionId: 0 });
+  if (listed.type !== 'keys')
+    throw new AppError(listed.type === 'error' ? listed.error.code : 'internal', listed.type === 'error' ? listed.error.message : 'No key list.');
+  const signer: ProxySigner = {
+    sign: async ({ method, path }) =>
+      signedOrRefused(await core.agent.service.handle({ v: 1, type: 'sign', key, method, path }, { name: client, connectionId: 0 })),
+  };
+  return { key: findKey(listed.keys, key), signer };
+}
+
+/** The proxy's signer through the running agent: one connection, opened again if the agent went away. */
+async function signerFromAgent(io: CliIo, key: string, client: string) {
+  const address = agentAddress(io.env);
+  let connection: Promise<AgentConnection> = connectAgent(address, client);
+  const found = findKey(await (await connection).keys(), key);
+  const signer: ProxySigner = {
+    sign: async ({ method, path }) => {
+      try {
+        return { ok: true, headers: (await (await connection).sign({ key, method, path })).headers };
+      } catch (error) {
+        if (isAppError(error) && (error.code === 'agent.stopped' || error.code === 'agent.not_running')) connection = connectAgent(address, client);
+        return isAppError(error) ? refusalOf(error.code, error.message) : refusalOf('internal', 'The signing agent could not be asked.');
+      }
+    },
+  };
+  return { key: found, signer, close: async () => (await connection.catch(() => undefined))?.close() };
+}
+
+/** How often one kind of gate refusal is audited: a program knocking in a loop must not fill the vault's log. */
+const GATE_AUDIT_EVERY_MS = 10_000;
+
+/**
+ * The signer's refusals are audited where it decides (the agent's service); the gate's own (token,
+ * Host, Origin) here, when this process holds the vault, once per kind per GATE_AUDIT_EVERY_MS.
+ * Without the vault they are on stderr only, through the proxy's log.
+ */
+function auditGateRefusals(core: AppCore, client: string) {
+  const lastAudited = new Map<string, number>();
+  return ({ code, message, method, path }: ProxyRefusalEvent) => {
+    if (!code.startsWith('proxy.') || Date.now() - (lastAudited.get(code) ?? -Infinity) < GATE_AUDIT_EVERY_MS) return;
+    lastAudited.set(code, Date.now());
+    const known = HTTP_METHODS.find((candidate) => candidate === method);
+    core.agent.recordRefusal({ client, reason: `proxy: ${message}`, ...(known ? { method: known } : {}), ...(path ? { path } : {}) });
+  };
+}
+
+export const proxy: Command = async (argv, io) => {
+  const { values, positionals } = parseOptions(argv, {
+    ...VAULT_OPTION,
+    key: { type: 'string' },
+    port: { type: 'string' },
+    client: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout.write(proxyHelp);
+    return EXIT_OK;
+  }
+  if (positionals.length > 0) throw new AppError('usage', `Unexpected argument "${positionals[0]}".`);
+  if (!values.key) throw new AppError('usage', 'Name the key with --key LABEL|KID.');
+  const port = parseInteger(values.port, '--port', 0);
+  if (port !== undefined && port > 65_535) throw new AppError('usage', `--port takes a port number up to 65535, not ${port}.`);
+  const client = values.client ?? io.env.BARONG_CLIENT ?? 'barong-vault proxy';
+  const logger = stderrLogger(io);
+
+  const core = values.vault === undefined ? undefined : await unlockedCore(vaultFileOf(values.vault, io), io, logger);
+  try {
+    const { key, signer, close } = core
+      ? { ...(await signerFromVault(core, values.key, client)), close: async () => core.close() }
+      : await signerFromAgent(io, values.key, client);
+    const proxy = await startSigningProxy({
+      upstream: key.baseUrl,
+      signer,
+      logger,
+      ...(port === undefined ? {} : { port }),
+      ...(core ? { onRefusal: auditGateRefusals(core, client) } : {}),
+    });
+    io.stdout.write(`${JSON.stringify({ url: proxy.url })}\n`);
+    return await servedUntilStopped({
+      io,
+      what: 'proxy',
+      stop: async () => {
+        await proxy.close();
+        await close();
+      },
+      ...(core ? { onLock: (listener: () => void) => core.onEvent((name) => name === 'vault.locked' && listener()) } : {}),
+    });
+  } catch (error) {
+    core?.close();
+    throw error;
+  }
+};
