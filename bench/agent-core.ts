@@ -36,8 +36,18 @@ export interface BenchAgentCore {
  */
 export async function openBenchAgentCore(): Promise<BenchAgentCore> {
   const dir = mkdtempSync(join(tmpdir(), 'barong-agent-bench-'));
-  const sandbox = await startSandbox({ port: 0, seed: true });
-  const core = createAppCore({ dataDir: join(dir, 'data'), appVersion: '0.1.0-bench', logger: silentLogger, scryptCost: BENCH_SCRYPT_COST, autoLock: false });
+  const sandbox = await startSandbox({ port: 0, seed: true }).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
+  let core: AppCore;
+  try {
+    core = createAppCore({ dataDir: join(dir, 'data'), appVersion: '0.1.0-bench', logger: silentLogger, scryptCost: BENCH_SCRYPT_COST, autoLock: false });
+  } catch (error) {
+    await sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   const close = async () => {
     core.close();
     await sandbox.close();
