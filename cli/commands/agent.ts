@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { AppError } from '../../app/app-error';
 import { startAgentServer } from '../../main/agent/agent-server';
+import { throttledRefusalAudit } from '../../main/agent/refusal-audit';
+import type { AppCore } from '../../main/core/create-app-core';
 import { AGENT_TOKEN_FILE } from '../../main/agent/agent-token';
 import { connectAgent } from '../agent-client';
 import { agentAddress } from '../agent-address';
@@ -47,6 +49,13 @@ async function printEnv(io: CliIo, socket: string | undefined, tokenFile: string
   return EXIT_OK;
 }
 
+/** Connections the agent refused and closed (a wrong token, no hello), in the vault's audit log, throttled. */
+function auditedRefusals(core: AppCore) {
+  const audit = throttledRefusalAudit((reason) => core.agent.recordRefusal({ reason }));
+  return ({ code, reason, client }: { code: string; reason: string; client: string | null }) =>
+    audit(code, `agent: ${reason}${client === null ? '' : ` (from "${client}")`}`);
+}
+
 export const agent: Command = async (argv, io) => {
   const { values, positionals } = parseOptions(argv, {
     ...VAULT_OPTION,
@@ -84,6 +93,7 @@ export const agent: Command = async (argv, io) => {
     service: served,
     agentName: `barong-vault ${cliVersion}`,
     logger,
+    onRefused: auditedRefusals(core),
   }).catch((error: unknown) => {
     core.close();
     throw error;

@@ -1,8 +1,8 @@
 import { AppError } from '../../app/app-error';
-import { HTTP_METHODS } from '../../app/commands/request';
 import { keysNamed } from '../../app/agent/key-name';
 import type { AgentKey, AnswerBody } from '../../app/agent/wire';
 import { isAppError } from '../../app/app-error';
+import { throttledRefusalAudit } from '../../main/agent/refusal-audit';
 import { startSigningProxy } from '../../main/agent/signing-proxy';
 import type { ProxyRefusalEvent, ProxySigner } from '../../main/agent/signing-proxy';
 import type { AppCore } from '../../main/core/create-app-core';
@@ -99,22 +99,14 @@ async function signerFromAgent(io: CliIo, key: string, client: string) {
   return { key: found, signer, close: async () => (await connection.catch(() => undefined))?.close() };
 }
 
-/** How often one kind of gate refusal is audited: a program knocking in a loop must not fill the vault's log. */
-const GATE_AUDIT_EVERY_MS = 10_000;
-
 /**
  * The signer's refusals are audited where it decides (the agent's service); the gate's own (token,
- * Host, Origin) here, when this process holds the vault, once per kind per GATE_AUDIT_EVERY_MS.
- * Without the vault they are on stderr only, through the proxy's log.
+ * Host, Origin) here, when this process holds the vault. Without the vault they are on stderr
+ * only, through the proxy's log.
  */
 function auditGateRefusals(core: AppCore, client: string) {
-  const lastAudited = new Map<string, number>();
-  return ({ code, message, method, path }: ProxyRefusalEvent) => {
-    if (!code.startsWith('proxy.') || Date.now() - (lastAudited.get(code) ?? -Infinity) < GATE_AUDIT_EVERY_MS) return;
-    lastAudited.set(code, Date.now());
-    const known = HTTP_METHODS.find((candidate) => candidate === method);
-    core.agent.recordRefusal({ client, reason: `proxy: ${message}`, ...(known ? { method: known } : {}), ...(path ? { path } : {}) });
-  };
+  const audit = throttledRefusalAudit((reason) => core.agent.recordRefusal({ client, reason }));
+  return ({ code, message }: ProxyRefusalEvent) => code.startsWith('proxy.') && audit(code, `proxy: ${message}`);
 }
 
 export const proxy: Command = async (argv, io) => {

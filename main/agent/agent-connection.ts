@@ -21,6 +21,8 @@ export interface ConnectionContext {
   isToken(candidate: unknown): boolean;
   /** The client said hello with the right token: from now on it is listed. */
   onHello(client: ClientInfo): void;
+  /** The connection was refused and closed (a wrong token, no hello, a flood), with the reason in words: the owner's audit hears it. */
+  onRefused(refusal: { code: ErrorCode; reason: string; client: string | null }): void;
 }
 
 export interface AgentConnection {
@@ -86,6 +88,7 @@ export function serveConnection(socket: Socket, context: ConnectionContext): Age
   const refuse = (id: WireId, code: ErrorCode, detail: string | undefined, reason: string) => {
     if (closing) return;
     logDrop(reason);
+    context.onRefused({ code, reason, client: client?.name ?? null });
     closeWith(answerLine(id, refusalBody(code, detail)));
   };
 

@@ -4,7 +4,7 @@ import type { Server } from 'node:net';
 import { AppError } from '../../app/app-error';
 import type { Logger } from '../logging/logger';
 import { serveConnection } from './agent-connection';
-import type { AgentConnection } from './agent-connection';
+import type { AgentConnection, ConnectionContext } from './agent-connection';
 import { DEFAULT_AGENT_LIMITS } from './agent-limits';
 import type { AgentLimits } from './agent-limits';
 import type { AgentService, ClientInfo } from './service-contract';
@@ -25,6 +25,8 @@ export interface AgentServerOptions {
   limits?: Partial<AgentLimits>;
   /** Called with every client that has said hello, when one says hello and when one leaves. */
   onClientsChanged?: (clients: ClientInfo[]) => void;
+  /** Called when a connection is refused and closed (a wrong or missing token, no hello, garbage), for the owner's audit. */
+  onRefused?: ConnectionContext['onRefused'];
 }
 
 export interface AgentServer {
@@ -76,9 +78,16 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
       clients.set(connectionId, client);
       clientsChanged();
     };
+    const onRefused: ConnectionContext['onRefused'] = (refusal) => {
+      try {
+        options.onRefused?.(refusal);
+      } catch {
+        // The audit failing must not take the agent down; the log line already tells.
+      }
+    };
     connections.set(
       connectionId,
-      serveConnection(socket, { connectionId, agentName: options.agentName, limits, service: options.service, logger, isToken, onHello }),
+      serveConnection(socket, { connectionId, agentName: options.agentName, limits, service: options.service, logger, isToken, onHello, onRefused }),
     );
     socket.once('close', () => {
       connections.delete(connectionId);
