@@ -6,6 +6,7 @@ import { policyForLevel } from '../../app/domain/agent-policy';
 import { TRADER } from '../barong/tests/barong-exchange';
 import { seededKeys, startSeededSandbox } from '../barong/tests/exchange-sandbox';
 import { PASSPHRASE, testBackend } from '../services/tests/backend-fixture';
+import { AUDIT_BATCH } from './audit-batch';
 import type { ApprovalAnswer, ApprovalPrompt } from './client-approval';
 
 const BOT = { name: 'grid-bot', connectionId: 1 };
@@ -21,7 +22,11 @@ async function agentOnSandbox(options: { policy?: KeyPolicy; approval?: Approval
   const { key } = await test.value('keys.import', { accountId: account.id, kid: trade.kid, secret: trade.secret, label: 'bot' });
   if (options.policy) await test.value('keys.setPolicy', { keyId: key.id, policy: options.policy, ownerPassphrase: PASSPHRASE });
   const handle = (request: Parameters<typeof test.core.agent.service.handle>[0], client = BOT) => test.core.agent.service.handle(request, client);
-  const agentRows = async () => (await test.value('audit.list', {})).filter((entry) => entry.action === 'agent-use');
+  // The agent writes its rows a batch at a time, just after it answers.
+  const agentRows = async () => {
+    await new Promise((resolve) => setTimeout(resolve, AUDIT_BATCH.delayMs + 20));
+    return (await test.value('audit.list', {})).filter((entry) => entry.action === 'agent-use');
+  };
   return { ...test, sandbox, account, key, secret: trade.secret, handle, agentRows };
 }
 

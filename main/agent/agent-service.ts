@@ -10,11 +10,12 @@ import type { ErrorCode } from '../../app/errors/codes';
 import type { AgentKeyEntry } from '../vault/records';
 import type { Vault } from '../vault/vault';
 import type { ClientApprovals } from './client-approval';
+import type { AuditBatch } from './audit-batch';
 import type { RequestBudget } from './request-budget';
 import type { AgentService, ServedClient, ServiceRequest } from './service-contract';
 
-/** The part of the vault the agent reaches: it may list, sign and write the audit log, nothing else. */
-export type AgentVault = Pick<Vault, 'agentKeys' | 'sign' | 'recordAgentUse'> & { isUnlocked(): boolean };
+/** The part of the vault the agent reaches: it may list and sign, nothing else (its audit rows go through `audit`). */
+export type AgentVault = Pick<Vault, 'agentKeys' | 'sign'> & { isUnlocked(): boolean };
 
 export interface AgentServiceParts {
   vault: AgentVault;
@@ -24,6 +25,8 @@ export interface AgentServiceParts {
   approvals?: ClientApprovals;
   /** The programs connected now, for `status`. */
   connectedClients(): string[];
+  /** Writes the audit rows of the last moments together (see createAuditBatch). */
+  audit: AuditBatch;
 }
 
 const refusal = (code: ErrorCode, message: string = wordsOf(code)): AnswerBody<'error'> => ({ ok: false, type: 'error', error: { code, message } });
@@ -43,7 +46,7 @@ export function createAgentService(parts: AgentServiceParts): AgentService {
   };
 
   const audited = (key: AgentKeyEntry, client: ServedClient, request: SignRequest, code: ErrorCode, why: string): AnswerBody<'error'> => {
-    vault.recordAgentUse({ keyId: key.keyId, client: client.name, method: request.method, path: request.path, outcome: `refused: ${why}` });
+    parts.audit.add({ keyId: key.keyId, client: client.name, method: request.method, path: request.path, outcome: `refused: ${why}` });
     return refusal(code, `Refused: ${why}.`);
   };
 
@@ -78,7 +81,7 @@ export function createAgentService(parts: AgentServiceParts): AgentService {
     }
     const clock = parts.clockFor(key.account);
     const headers = vault.sign(key.keyId, clock.nonce(), originOf(key.account.baseUrl));
-    vault.recordAgentUse({ keyId: key.keyId, client: client.name, method: request.method, path: request.path, outcome: 'signed' });
+    parts.audit.add({ keyId: key.keyId, client: client.name, method: request.method, path: request.path, outcome: 'signed' });
     return {
       ok: true,
       type: 'sign',

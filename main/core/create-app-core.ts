@@ -6,6 +6,7 @@ import type { ChannelName } from '../../app/contract/channels';
 import type { EventName, EventPayload } from '../../app/contract/events';
 import { defaultAgentSocket } from '../agent/agent-location';
 import { createAgentService } from '../agent/agent-service';
+import { createAuditBatch } from '../agent/audit-batch';
 import { createAgentSwitch } from '../agent/agent-switch';
 import { AGENT_TOKEN_FILE } from '../agent/agent-token';
 import { createClientApprovals } from '../agent/client-approval';
@@ -171,14 +172,20 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   // The lock ends every program's approval: after an unlock each asks again.
   if (approvals) vault.access.onLock(() => approvals.forgetAll());
   let connectedClients = (): string[] => [];
+  const agentAudit = createAuditBatch((uses) => vault.recordAgentUses(uses), {
+    ...timers,
+    onError: (error) => options.logger.warn('agent.audit_failed', { error: error instanceof Error ? error.name : typeof error }),
+  });
+  // What was signed before the lock is in the log before anyone can read it after.
+  vault.access.onLock(() => agentAudit.flush());
   const agent: SigningAgent = {
     service: createAgentService({
       vault: {
         agentKeys: () => vault.agentKeys(),
         sign: (...args) => vault.sign(...args),
-        recordAgentUse: (use) => vault.recordAgentUse(use),
         isUnlocked: () => vault.access.isUnlocked(),
       },
+      audit: agentAudit,
       clockFor: (account) => clocks.clock(account),
       budget: createRequestBudget(now),
       ...(approvals ? { approvals } : {}),
@@ -281,6 +288,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     close: () => {
       // Nothing may ask the vault for a signature once it is closed.
       void stopServers();
+      agentAudit.flush();
       vault.close();
     },
   };

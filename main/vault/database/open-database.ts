@@ -37,3 +37,14 @@ export function openDatabase(path: string, migrations?: readonly Migration[], op
     throw error;
   }
 }
+
+/**
+ * A value that changes whenever anything commits to the file: `data_version` moves with other
+ * connections' commits (another process, an edit from outside), `total_changes()` with this one's.
+ * What is read from the file may be kept while it stays the same.
+ */
+export function changeStampOf(db: Database): () => string {
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const ownChanges = db.prepare('SELECT total_changes()').pluck();
+  return () => `${String(dataVersion.get())}:${String(ownChanges.get())}`;
+}

@@ -3,6 +3,7 @@ import { DEFAULT_POLICY, policyForLevel, POLICY_LIMITS } from '../../../app/doma
 import type { KeyPolicy } from '../../../app/domain/agent-policy';
 import type { Vault } from '../vault';
 import { ManualClock } from './manual-clock';
+import { withRawDatabase } from './raw-database';
 import { accountInput, newKid, newSecret, PASSPHRASE, signForItsAccount, vaultErrorFrom, VaultFixture } from './vault-fixture';
 
 const fixture = new VaultFixture();
@@ -117,9 +118,20 @@ describe('the keys the signing agent sees', () => {
     expect(vault.agentKeys()[0]?.account.nonceLifetimeMs).toBe(9000);
   });
 
+  it('keeps the key list until anything commits: a change here, or an edit of the file from outside, which the MACs catch', async () => {
+    const { vault, keys, path } = await vaultWithKeys();
+    const first = vault.agentKeys();
+    expect(vault.agentKeys()).toBe(first);
+    vault.setKeyPolicy(keys.one.id, policyForLevel('read'));
+    expect(vault.agentKeys()).not.toBe(first);
+    expect(vault.agentKeys().find((key) => key.keyId === keys.one.id)?.policy).toEqual(policyForLevel('read'));
+    withRawDatabase(path, (db) => db.prepare('UPDATE api_keys SET label = ? WHERE id = ?').run('renamed outside', keys.one.id));
+    expect(() => vault.agentKeys()).toThrow(expect.objectContaining({ code: 'vault.tampered' }));
+  });
+
   it('records what the agent did for a program, and programs it refused, in the audit log', async () => {
     const { vault, alpha, keys } = await vaultWithKeys();
-    vault.recordAgentUse({ keyId: keys.one.id, client: 'grid-bot', method: 'GET', path: '/api/v2/peatio/account/balances', outcome: 'signed' });
+    vault.recordAgentUses([{ keyId: keys.one.id, client: 'grid-bot', method: 'GET', path: '/api/v2/peatio/account/balances', outcome: 'signed' }]);
     vault.recordAgentRefusal({ client: 'cron: balances', reason: 'no key has the label or kid "gone"' });
     vault.recordAgentRefusal({ reason: "the agent's token is wrong" });
     expect(vault.auditLog(3)).toEqual([
@@ -141,8 +153,8 @@ describe('the keys the signing agent sees', () => {
   it('refuses audit rows it cannot read as one: a client name over two lines, an unknown method', async () => {
     const { vault, keys } = await vaultWithKeys();
     const use = { keyId: keys.one.id, client: 'grid-bot', method: 'GET', path: '/', outcome: 'signed' };
-    expect(() => vault.recordAgentUse({ ...use, client: 'grid-bot\nsigned everything' })).toThrow(expect.objectContaining({ code: 'input.invalid' }));
-    expect(() => vault.recordAgentUse({ ...use, method: 'TRACE' })).toThrow(expect.objectContaining({ code: 'input.invalid' }));
+    expect(() => vault.recordAgentUses([use, { ...use, client: 'grid-bot\nsigned everything' }])).toThrow(expect.objectContaining({ code: 'input.invalid' }));
+    expect(() => vault.recordAgentUses([{ ...use, method: 'TRACE' }])).toThrow(expect.objectContaining({ code: 'input.invalid' }));
     expect(vault.auditLog().some((entry) => entry.action === 'agent-use')).toBe(false);
   });
 });

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { AUDIT_BATCH, createAuditBatch } from './audit-batch';
+import type { AgentUse } from './audit-batch';
+import type { Timers } from '../timers/timers';
+
+/** Timers that fire only when the test says. */
+function heldTimers() {
+  const due: Array<() => void> = [];
+  const timers: Timers = { now: () => 0, after: (_ms, callback) => (due.push(callback), () => due.splice(due.indexOf(callback), 1)) };
+  return { timers, fire: () => due.splice(0).forEach((callback) => callback()) };
+}
+
+const use = (index: number): AgentUse => ({ keyId: 'k', client: 'bot', method: 'GET', path: `/${index}`, outcome: 'signed' });
+
+describe('the agent audit batch', () => {
+  it('writes the rows of one moment in one batch, and a full batch at once', () => {
+    const written: AgentUse[][] = [];
+    const { timers, fire } = heldTimers();
+    const batch = createAuditBatch((uses) => written.push(uses), { timers, onError: () => undefined });
+    batch.add(use(1));
+    batch.add(use(2));
+    expect(written).toEqual([]);
+    fire();
+    expect(written).toEqual([[use(1), use(2)]]);
+    for (let index = 0; index < AUDIT_BATCH.maxRows; index += 1) batch.add(use(index));
+    expect(written).toHaveLength(2);
+    expect(written[1]).toHaveLength(AUDIT_BATCH.maxRows);
+  });
+
+  it('flushes on demand (before a lock or a close), and a failed write is reported, not thrown at the signer', () => {
+    const errors: unknown[] = [];
+    const batch = createAuditBatch(
+      () => {
+        throw new Error('disk full');
+      },
+      { timers: heldTimers().timers, onError: (error) => errors.push(error) },
+    );
+    batch.add(use(1));
+    expect(() => batch.flush()).not.toThrow();
+    expect(errors).toHaveLength(1);
+    batch.flush();
+    expect(errors).toHaveLength(1);
+  });
+});
