@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { useAccountsStore } from './store/accounts-store';
+import { useAgentStore } from './store/agent-store';
 import { useOpenedBackupStore } from './store/opened-backup-store';
 import { useSettingsStore } from './store/settings-store';
 import { useVaultStore } from './store/vault-store';
@@ -17,6 +18,7 @@ if (!root) throw new Error('index.html has no #root element.');
 // which unmounts every screen holding account data. An opened backup stays (see its store).
 api().vault.onLocked(() => {
   useAccountsStore.getState().reset();
+  useAgentStore.getState().reset();
   useViewStore.getState().reset();
   void useVaultStore.getState().refresh();
 });

@@ -2,6 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorText } from '../error-text';
 import { useAccountsStore } from '../store/accounts-store';
 import type { AccountSummary } from '../store/accounts-store';
+import { useAgentStore } from '../store/agent-store';
+import { KeyProgramsPanel } from './agent/KeyProgramsPanel';
+import { policySummary } from './agent/policy-words';
 import { AccountForm } from './AccountForm';
 import { ExchangeSection } from './exchange/ExchangeSection';
 import { KeyImportForm } from './KeyImportForm';
@@ -19,6 +22,12 @@ export function AccountDetail({ account }: { account: AccountSummary }) {
   const [revealingId, setRevealingId] = useState<string | null>(null);
   const revealing = keys?.find((key) => key.id === revealingId);
   const stopRevealing = useCallback(() => setRevealingId(null), []);
+  const [programsKeyId, setProgramsKeyId] = useState<string | null>(null);
+  const programsKey = keys?.find((key) => key.id === programsKeyId);
+  const proxies = useAgentStore((state) => state.status?.proxies);
+  useEffect(() => {
+    void useAgentStore.getState().load();
+  }, []);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const removeRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
@@ -114,6 +123,7 @@ export function AccountDetail({ account }: { account: AccountSummary }) {
               <th scope="col">State</th>
               <th scope="col">Origin</th>
               <th scope="col">Secret</th>
+              <th scope="col">Programs</th>
             </tr>
           </thead>
           <tbody>
@@ -128,12 +138,20 @@ export function AccountDetail({ account }: { account: AccountSummary }) {
                     Reveal
                   </button>
                 </td>
+                <td>
+                  {policySummary(key.policy)}
+                  {proxies?.some((proxy) => proxy.keyId === key.id) && ', proxy running'}{' '}
+                  <button type="button" className="link" aria-label={`Change what programs may sign with ${key.kid}`} onClick={() => setProgramsKeyId(key.id)}>
+                    Change
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       {revealing && <KeyReveal apiKey={revealing} onClose={stopRevealing} key={revealing.id} />}
+      {programsKey && <KeyProgramsPanel apiKey={programsKey} onClose={() => setProgramsKeyId(null)} key={programsKey.id} />}
       <KeyImportForm accountId={account.id} key={account.id} />
       <ExchangeSection account={account} key={`exchange-${account.id}`} />
       {keys && keys.length > 0 && <SignerPanel keys={keys} baseUrl={account.baseUrl} key={`signer-${account.id}`} />}

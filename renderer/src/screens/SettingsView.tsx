@@ -1,3 +1,4 @@
+import { AgentSection } from './settings/AgentSection';
 import { BackupSection } from './settings/BackupSection';
 import { PreferencesSection } from './settings/PreferencesSection';
 import { ProtectionSection } from './settings/ProtectionSection';
@@ -13,6 +14,7 @@ export function SettingsView() {
       <h2 id="settings-heading">Settings</h2>
       <PreferencesSection />
       <ProtectionSection />
+      <AgentSection />
       <BackupSection />
       <TotpSeedsSection />
     </section>
