@@ -20,6 +20,7 @@ const ACTION_WORDS: Record<string, string> = {
   'set-key-policy': 'Changed what local programs may sign',
   'agent-use': 'A local program asked to sign',
   'agent-refused': 'Refused a local program',
+  'agent-switch': 'Turned the signing agent or a proxy on or off',
 };
 
 export const actionWords = (action: string): string => ACTION_WORDS[action] ?? action;
