@@ -1,18 +1,30 @@
 // Bundles the `barong-vault` command into plain JavaScript (`npm run build:cli`; also run by `npm ci`
 // through `prepare`, by `npm pack`, and before the tests by test/support/build-cli-setup.ts).
 import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const CLI_ENTRY = 'barong-vault.js';
+const CLI_ENTRY = 'barong-vault.js';
 
-// The sandbox is a development tool: it is built beside the CLI, where `barong-vault sandbox` finds
-// it in a checkout, and the published package leaves it out (package.json "files").
-const SANDBOX_SOURCE = /^\.\.\/\.\.\/sandbox\/command-line$/;
-// Every file of dist/cli/ sits at the same depth (no chunk folder), so one relative path reaches it.
-const SANDBOX_FROM_CLI = '../sandbox/command-line.js';
+const CLI_MAIN = join(ROOT, 'cli', 'main.ts');
+const SANDBOX = join(ROOT, 'sandbox', 'command-line.ts');
+
+/**
+ * The modules every bundle shares as one file, dist/cli/core.js: cli/main.ts tells a trader's error
+ * from a crash by `instanceof AppError`, so there is one AppError class, whichever bundle throws it.
+ */
+const SHARED_MODULES = [join(ROOT, 'app', 'app-error.ts'), join(ROOT, 'app', 'errors', 'codes.ts')];
+
+const layout = (distDir) => ({
+  cli: join(distDir, 'cli'),
+  commands: join(distDir, 'cli', 'commands'),
+  core: join(distDir, 'cli', 'core.js'),
+  // A development tool: built beside the CLI, where `barong-vault sandbox` finds it in a checkout,
+  // and left out of the published package (package.json "files").
+  sandbox: join(distDir, 'sandbox', 'command-line.js'),
+});
 
 const shared = {
   absWorkingDir: ROOT,
@@ -30,19 +42,47 @@ const shared = {
   banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
 };
 
-const sandboxOutside = {
-  name: 'sandbox-outside-the-cli',
-  setup(build) {
-    build.onResolve({ filter: SANDBOX_SOURCE }, () => ({ path: SANDBOX_FROM_CLI, external: true }));
-  },
+const importPath = (fromDir, file) => {
+  const path = relative(fromDir, file).split(sep).join('/');
+  return path.startsWith('.') ? path : `./${path}`;
 };
+
+/** Imports of `files` (source paths, without extension as the code writes them) become imports of `output`. */
+const importsOf = (name, files, output, fromDir) => ({
+  name,
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, (args) => {
+      const target = join(args.resolveDir, args.path);
+      return files.some((file) => file === target || file === `${target}.ts`) ? { path: importPath(fromDir, output), external: true } : undefined;
+    });
+  },
+});
+
+/**
+ * Each command cli/main.ts loads on demand becomes a bundle of its own, loaded only when called: a
+ * command starts with three files (entry, core, itself), however many commands the CLI has.
+ * esbuild's code splitting would share code between commands in chunks, one per set of commands
+ * that use it, and Node 20 takes about a millisecond for each ES module it loads.
+ */
+const commandsApart = (commands, dirs) => ({
+  name: 'commands-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, (args) => {
+      if (args.importer !== CLI_MAIN || args.kind !== 'dynamic-import') return undefined;
+      const source = join(args.resolveDir, `${args.path}.ts`);
+      commands.set(basename(args.path), source);
+      return { path: importPath(dirs.cli, join(dirs.commands, `${basename(args.path)}.js`)), external: true };
+    });
+  },
+});
 
 /**
  * Each file is written beside its place and renamed over it, and files of an earlier build are
  * removed after: a CLI started meanwhile (another test run in the same tree) reads whole files.
  */
-function writeOutputs(outDirs, outputFiles) {
-  for (const dir of outDirs) mkdirSync(dir, { recursive: true });
+function writeOutputs(outputFiles) {
+  const dirs = new Set(outputFiles.map((file) => dirname(file.path)));
+  for (const dir of dirs) mkdirSync(dir, { recursive: true });
   for (const file of outputFiles) {
     const temporary = `${file.path}.${process.pid}.tmp`;
     writeFileSync(temporary, file.contents);
@@ -50,32 +90,48 @@ function writeOutputs(outDirs, outputFiles) {
     renameSync(temporary, file.path);
   }
   const written = new Set(outputFiles.map((file) => file.path));
-  for (const dir of outDirs) {
-    for (const name of readdirSync(dir)) if (!written.has(join(dir, name)) && !name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
+  for (const dir of dirs) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isFile() && !written.has(path) && !entry.name.endsWith('.tmp')) rmSync(path, { force: true });
+    }
   }
 }
 
 /**
- * Writes `<distDir>/cli/barong-vault.js` with its chunks (what the package ships) and
- * `<distDir>/sandbox/command-line.js`. Code splitting keeps each command in its own chunks, loaded
- * on demand by cli/main.ts, so that `sign` pays only for its own code. The sandbox is built in the
- * same run so that what it shares with the CLI is one module, in dist/cli/: an AppError it throws
- * is the class cli/main.ts knows.
+ * Writes `<distDir>/cli/`: barong-vault.js (cli/main.ts), core.js (SHARED_MODULES) and
+ * commands/<name>.js, which the package ships; and `<distDir>/sandbox/command-line.js`.
+ * Returns the builds' metafiles as one.
  */
 export async function buildCli(distDir = join(ROOT, 'dist')) {
-  const { metafile, outputFiles } = await build({
+  const dirs = layout(distDir);
+  const commands = new Map();
+  const entry = await build({
     ...shared,
-    entryPoints: {
-      [`cli/${CLI_ENTRY.replace(/\.js$/, '')}`]: join(ROOT, 'cli', 'bin', 'barong-vault.ts'),
-      'sandbox/command-line': join(ROOT, 'sandbox', 'command-line.ts'),
-    },
-    outdir: distDir,
-    chunkNames: 'cli/[name]-[hash]',
-    splitting: true,
-    plugins: [sandboxOutside],
+    entryPoints: [join(ROOT, 'cli', 'bin', 'barong-vault.ts')],
+    outfile: join(dirs.cli, CLI_ENTRY),
+    plugins: [commandsApart(commands, dirs), importsOf('core', SHARED_MODULES, dirs.core, dirs.cli)],
   });
-  writeOutputs([join(distDir, 'cli'), join(distDir, 'sandbox')], outputFiles);
-  return metafile;
+  const [core, commandBundles, sandbox] = await Promise.all([
+    build({
+      ...shared,
+      stdin: { contents: SHARED_MODULES.map((file) => `export * from ${JSON.stringify(file)};`).join('\n'), resolveDir: ROOT, loader: 'ts' },
+      outfile: dirs.core,
+    }),
+    build({
+      ...shared,
+      entryPoints: Object.fromEntries(commands),
+      outdir: dirs.commands,
+      plugins: [importsOf('core', SHARED_MODULES, dirs.core, dirs.commands), importsOf('sandbox', [SANDBOX], dirs.sandbox, dirs.commands)],
+    }),
+    build({ ...shared, entryPoints: [SANDBOX], outfile: dirs.sandbox, plugins: [importsOf('core', SHARED_MODULES, dirs.core, dirname(dirs.sandbox))] }),
+  ]);
+  const results = [entry, core, commandBundles, sandbox];
+  writeOutputs(results.flatMap((result) => result.outputFiles));
+  return {
+    inputs: Object.assign({}, ...results.map((result) => result.metafile.inputs)),
+    outputs: Object.assign({}, ...results.map((result) => result.metafile.outputs)),
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCli();
