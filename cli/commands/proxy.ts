@@ -1,10 +1,10 @@
 import { AppError } from '../../app/app-error';
 import { keysNamed } from '../../app/agent/key-name';
-import type { AgentKey, AnswerBody } from '../../app/agent/wire';
+import type { AgentKey } from '../../app/agent/wire';
 import { isAppError } from '../../app/app-error';
-import { throttledRefusalAudit } from '../../main/agent/refusal-audit';
+import { auditGateRefusals, proxyRefusalOf, serviceSigner } from '../../main/agent/proxy-over-service';
 import { startSigningProxy } from '../../main/agent/signing-proxy';
-import type { ProxyRefusalEvent, ProxySigner } from '../../main/agent/signing-proxy';
+import type { ProxySigner } from '../../main/agent/signing-proxy';
 import type { AppCore } from '../../main/core/create-app-core';
 import { agentAddress } from '../agent-address';
 import { connectAgent } from '../agent-client';
@@ -42,23 +42,6 @@ ${VAULT_OPTION_HELP.split('\n').slice(1).join('\n')}
   -h, --help     show this help
 `;
 
-// What a refusal means to an HTTP client: 429 says "later", 404 "no such key", 403 "not allowed".
-const STATUS_OF: Record<string, number> = {
-  'agent.budget_spent': 429,
-  'agent.unknown_key': 404,
-  'agent.ambiguous_key': 404,
-  'agent.stopped': 502,
-  'agent.not_running': 502,
-};
-const refusalOf = (code: string, message: string) => ({ ok: false as const, status: STATUS_OF[code] ?? 403, code, message });
-
-const signedOrRefused = (answer: AnswerBody): Awaited<ReturnType<ProxySigner['sign']>> =>
-  answer.type === 'sign'
-    ? { ok: true, headers: answer.headers }
-    : answer.type === 'error'
-      ? refusalOf(answer.error.code, answer.error.message)
-      : refusalOf('internal', 'The agent answered something else.');
-
 function findKey(keys: AgentKey[], name: string): AgentKey {
   const found = keysNamed(keys, name);
   if (found.length === 1 && found[0]) return found[0];
@@ -71,14 +54,11 @@ function findKey(keys: AgentKey[], name: string): AgentKey {
 
 /** The proxy's signer and the key it signs for: from the vault this process unlocked. */
 async function signerFromVault(core: AppCore, key: string, client: string) {
-  const listed = await core.agent.service.handle({ v: 1, type: 'keys' }, { name: client, connectionId: 0 });
+  const served = { name: client, connectionId: 0 };
+  const listed = await core.agent.service.handle({ v: 1, type: 'keys' }, served);
   if (listed.type !== 'keys')
     throw new AppError(listed.type === 'error' ? listed.error.code : 'internal', listed.type === 'error' ? listed.error.message : 'No key list.');
-  const signer: ProxySigner = {
-    sign: async ({ method, path }) =>
-      signedOrRefused(await core.agent.service.handle({ v: 1, type: 'sign', key, method, path }, { name: client, connectionId: 0 })),
-  };
-  return { key: findKey(listed.keys, key), signer };
+  return { key: findKey(listed.keys, key), signer: serviceSigner(core.agent.service, key, served) };
 }
 
 /** The proxy's signer through the running agent: one connection, opened again if the agent went away. */
@@ -92,21 +72,11 @@ async function signerFromAgent(io: CliIo, key: string, client: string) {
         return { ok: true, headers: (await (await connection).sign({ key, method, path })).headers };
       } catch (error) {
         if (isAppError(error) && (error.code === 'agent.stopped' || error.code === 'agent.not_running')) connection = connectAgent(address, client);
-        return isAppError(error) ? refusalOf(error.code, error.message) : refusalOf('internal', 'The signing agent could not be asked.');
+        return isAppError(error) ? proxyRefusalOf(error.code, error.message) : proxyRefusalOf('internal', 'The signing agent could not be asked.');
       }
     },
   };
   return { key: found, signer, close: async () => (await connection.catch(() => undefined))?.close() };
-}
-
-/**
- * The signer's refusals are audited where it decides (the agent's service); the gate's own (token,
- * Host, Origin) here, when this process holds the vault. Without the vault they are on stderr
- * only, through the proxy's log.
- */
-function auditGateRefusals(core: AppCore, client: string) {
-  const audit = throttledRefusalAudit((reason) => core.agent.recordRefusal({ client, reason }));
-  return ({ code, message }: ProxyRefusalEvent) => code.startsWith('proxy.') && audit(code, `proxy: ${message}`);
 }
 
 export const proxy: Command = async (argv, io) => {
@@ -138,7 +108,7 @@ export const proxy: Command = async (argv, io) => {
       signer,
       logger,
       ...(port === undefined ? {} : { port }),
-      ...(core ? { onRefusal: auditGateRefusals(core, client) } : {}),
+      ...(core ? { onRefusal: auditGateRefusals((refusal) => core.agent.recordRefusal(refusal), client) } : {}),
     });
     io.stdout.write(`${JSON.stringify({ url: proxy.url })}\n`);
     return await servedUntilStopped({

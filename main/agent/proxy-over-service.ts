@@ -1,6 +1,7 @@
 import { HTTP_METHODS } from '../../app/commands/request';
 import type { AnswerBody } from '../../app/agent/wire';
 import type { ProxyRefusalEvent, ProxySigner } from './signing-proxy';
+import { throttledRefusalAudit } from './refusal-audit';
 import type { AgentService, ServedClient } from './service-contract';
 
 // What a refusal means to an HTTP client: 429 and 503 say "later", 404 "no such key", 403 "not allowed".
@@ -32,24 +33,20 @@ export function serviceSigner(service: AgentService, key: string, client: Served
   return { sign: async ({ method, path }) => signedOrRefused(await service.handle({ v: 1, type: 'sign', key, method, path }, client)) };
 }
 
-/** How often one kind of gate refusal is audited: a program knocking in a loop must not fill the vault's log. */
-const GATE_AUDIT_EVERY_MS = 10_000;
-
 /**
  * The signer's refusals are audited where it decides (the agent's service); the proxy's own gate
- * (token, Host, Origin) refuses before any key is asked for, and is audited here, once per kind
- * per GATE_AUDIT_EVERY_MS.
+ * (token, Host, Origin) refuses before any key is asked for, and is audited here, throttled like
+ * the agent's refused connections.
  */
 export function auditGateRefusals(
   record: (refusal: { client?: string; method?: string; path?: string; reason: string }) => void,
   client: string,
   now: () => number = Date.now,
 ): (refusal: ProxyRefusalEvent) => void {
-  const lastAudited = new Map<string, number>();
+  const audit = throttledRefusalAudit((reason) => record({ client, reason }), now);
   return ({ code, message, method, path }) => {
-    if (!code.startsWith('proxy.') || now() - (lastAudited.get(code) ?? -Infinity) < GATE_AUDIT_EVERY_MS) return;
-    lastAudited.set(code, now());
+    if (!code.startsWith('proxy.')) return;
     const known = HTTP_METHODS.find((candidate) => candidate === method);
-    record({ client, reason: `proxy: ${message}`, ...(known ? { method: known } : {}), ...(path ? { path } : {}) });
+    audit(code, `proxy: ${message}${known && path ? ` (${known} ${path})` : ''}`);
   };
 }
