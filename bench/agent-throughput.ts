@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { peatioPaths } from '../app/barong/paths';
-import { startAgentServer } from '../main/agent/agent-server';
+import { startAgentServer } from '../main/agent/socket/agent-server';
 import { silentLogger } from '../main/logging/logger';
 import { BENCH_KEY_LABEL } from './agent-core';
 import type { BenchAgentCore } from './agent-core';

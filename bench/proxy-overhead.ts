@@ -1,8 +1,8 @@
 import { Agent, request } from 'node:http';
 import { peatioPaths } from '../app/barong/paths';
 import { signHeaders } from '../app/barong/signature';
-import { startSigningProxy } from '../main/agent/signing-proxy';
-import type { ProxySigner } from '../main/agent/signing-proxy';
+import { startSigningProxy } from '../main/agent/proxy/signing-proxy';
+import type { ProxySigner } from '../main/agent/proxy/signing-proxy';
 import { BENCH_KEY_LABEL } from './agent-core';
 import type { BenchAgentCore } from './agent-core';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { homedir, userInfo } from 'node:os';
-import { defaultAgentSocket } from '../main/agent/agent-location';
-import { AGENT_TOKEN_FILE } from '../main/agent/agent-token';
+import { defaultAgentSocket } from '../main/agent/socket/agent-location';
+import { AGENT_TOKEN_FILE } from '../main/agent/socket/agent-token';
 import type { AgentAddress } from './agent-client';
 import { defaultDataDir } from './vault-location';
 

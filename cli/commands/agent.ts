@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { AppError } from '../../app/app-error';
-import { startAgentServer } from '../../main/agent/agent-server';
+import { startAgentServer } from '../../main/agent/socket/agent-server';
 import { throttledRefusalAudit } from '../../main/agent/refusal-audit';
 import type { AppCore } from '../../main/core/create-app-core';
-import { AGENT_TOKEN_FILE } from '../../main/agent/agent-token';
+import { AGENT_TOKEN_FILE } from '../../main/agent/socket/agent-token';
 import { connectAgent } from '../agent-client';
 import { agentAddress } from '../agent-address';
 import { EXIT_OK } from '../io';

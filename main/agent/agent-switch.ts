@@ -1,7 +1,7 @@
 import { isAppError } from '../../app/app-error';
 import type { Logger } from '../logging/logger';
-import { startAgentServer } from './agent-server';
-import type { AgentServer } from './agent-server';
+import { startAgentServer } from './socket/agent-server';
+import type { AgentServer } from './socket/agent-server';
 import type { AgentService, ClientInfo } from './service-contract';
 
 export interface AgentSwitchOptions {

@@ -1,7 +1,7 @@
 import { AppError } from '../../app/app-error';
 import { keysNamed } from '../../app/agent/key-name';
 import type { AgentSwitch } from '../agent/agent-switch';
-import type { KeyProxies } from '../agent/key-proxies';
+import type { KeyProxies } from '../agent/proxy/key-proxies';
 import { VaultError } from '../vault/vault-error';
 import type { BackendParts } from './backend-parts';
 import type { HandlersOf } from './serve-channels';

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { AppError } from '../../app/app-error';
+import { AppError } from '../../../app/app-error';
 
 /** What the default place depends on, passed in so that every platform's answer can be tested on any. */
 export interface AgentLocationContext {

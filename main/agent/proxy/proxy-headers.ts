@@ -1,4 +1,4 @@
-import type { AuthHeaders } from '../../app/barong/auth-headers';
+import type { AuthHeaders } from '../../../app/barong/auth-headers';
 
 /** Headers that describe one connection, not the message (RFC 9110 section 7.6.1): each hop sets its own. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'upgrade']);

@@ -1,9 +1,9 @@
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import type { ClientRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { AppError } from '../../app/app-error';
-import { exchangeUrlProblem } from '../../app/domain/base-url';
-import { networkError } from '../barong/http/network-error';
+import { AppError } from '../../../app/app-error';
+import { exchangeUrlProblem } from '../../../app/domain/base-url';
+import { networkError } from '../../barong/http/network-error';
 import type { ProxyRefusal } from './proxy-refusal';
 import { proxyRefusal } from './proxy-refusal';
 

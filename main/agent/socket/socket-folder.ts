@@ -1,7 +1,7 @@
 import { lstat, mkdir, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { dirname } from 'node:path';
-import { AppError } from '../../app/app-error';
+import { AppError } from '../../../app/app-error';
 import { socketPathTooLong } from './agent-location';
 
 /** How long a socket file gets to answer before it is taken for another agent's, busy but alive. */

@@ -1,9 +1,9 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { peatioPaths, rangerPaths } from '../../app/barong/paths';
-import { wordsOf } from '../../app/errors/codes';
-import type { OpenStream } from '../../sandbox/stream-client';
-import { connectStream } from '../../sandbox/stream-client';
-import { seededKeys, startSeededSandbox } from '../barong/tests/exchange-sandbox';
+import { peatioPaths, rangerPaths } from '../../../app/barong/paths';
+import { wordsOf } from '../../../app/errors/codes';
+import type { OpenStream } from '../../../sandbox/stream-client';
+import { connectStream } from '../../../sandbox/stream-client';
+import { seededKeys, startSeededSandbox } from '../../barong/tests/exchange-sandbox';
 import { keySigner, startProxyToSandbox, startTestProxy } from './tests/proxy-fixture';
 
 const STREAMS = '?stream=order&stream=trade';

@@ -1,6 +1,6 @@
 import { describe, expect, it, afterEach } from 'vitest';
-import { AGENT_TOKEN_HEX_LENGTH, WIRE_MAX_LINE_BYTES } from '../../app/agent/wire-constants';
-import type { AgentService } from './service-contract';
+import { AGENT_TOKEN_HEX_LENGTH, WIRE_MAX_LINE_BYTES } from '../../../app/agent/wire-constants';
+import type { AgentService } from '../service-contract';
 import { connectClient, echoService, startTestAgent, until } from './tests/agent-test-client';
 import type { Answer, TestAgent, TestClient } from './tests/agent-test-client';
 import { heldService } from './tests/held-service';

@@ -1,8 +1,8 @@
-import { HTTP_METHODS } from '../../app/commands/request';
-import type { AnswerBody } from '../../app/agent/wire';
+import { HTTP_METHODS } from '../../../app/commands/request';
+import type { AnswerBody } from '../../../app/agent/wire';
 import type { ProxyRefusalEvent, ProxySigner } from './signing-proxy';
-import { throttledRefusalAudit } from './refusal-audit';
-import type { AgentService, ServedClient } from './service-contract';
+import { throttledRefusalAudit } from '../refusal-audit';
+import type { AgentService, ServedClient } from '../service-contract';
 
 // What a refusal means to an HTTP client: 429 and 503 say "later", 404 "no such key", 403 "not allowed".
 const STATUS_OF: Record<string, number> = {

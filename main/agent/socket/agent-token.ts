@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { AGENT_TOKEN_HEX_LENGTH } from '../../app/agent/wire-constants';
+import { AGENT_TOKEN_HEX_LENGTH } from '../../../app/agent/wire-constants';
 
 /** The token file's name in the data folder, beside the vault. */
 export const AGENT_TOKEN_FILE = 'agent.token';

@@ -3,10 +3,10 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../app/app-error';
-import type { AnswerBody } from '../../app/agent/wire';
-import type { LogFields } from '../logging/logger';
-import type { ClientInfo } from './service-contract';
+import { AppError } from '../../../app/app-error';
+import type { AnswerBody } from '../../../app/agent/wire';
+import type { LogFields } from '../../logging/logger';
+import type { ClientInfo } from '../service-contract';
 import { connectClient, echoService, startTestAgent, until } from './tests/agent-test-client';
 import { heldService } from './tests/held-service';
 import type { TestAgent } from './tests/agent-test-client';

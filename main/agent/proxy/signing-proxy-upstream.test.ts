@@ -5,9 +5,9 @@ import { connect, createServer as createTcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { startEchoServer } from '../../test/support/echo-server';
-import { runProcess } from '../../test/support/run-process';
-import type { LogFields, Logger } from '../logging/logger';
+import { startEchoServer } from '../../../test/support/echo-server';
+import { runProcess } from '../../../test/support/run-process';
+import type { LogFields, Logger } from '../../logging/logger';
 import { startSigningProxy } from './signing-proxy';
 import { curl, keySigner, startTestProxy } from './tests/proxy-fixture';
 

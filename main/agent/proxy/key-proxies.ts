@@ -1,7 +1,7 @@
-import { AppError } from '../../app/app-error';
-import type { Logger } from '../logging/logger';
+import { AppError } from '../../../app/app-error';
+import type { Logger } from '../../logging/logger';
 import { auditGateRefusals, serviceSigner } from './proxy-over-service';
-import type { AgentService } from './service-contract';
+import type { AgentService } from '../service-contract';
 import { startSigningProxy } from './signing-proxy';
 import type { SigningProxy } from './signing-proxy';
 

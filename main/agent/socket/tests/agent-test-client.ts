@@ -3,12 +3,12 @@ import { connect } from 'node:net';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WIRE_VERSION } from '../../../app/agent/wire-constants';
-import { silentLogger } from '../../logging/logger';
+import { WIRE_VERSION } from '../../../../app/agent/wire-constants';
+import { silentLogger } from '../../../logging/logger';
 import type { AgentLimits } from '../agent-limits';
 import { startAgentServer } from '../agent-server';
 import type { AgentServer, AgentServerOptions } from '../agent-server';
-import type { AgentService } from '../service-contract';
+import type { AgentService } from '../../service-contract';
 
 export type Answer = Record<string, unknown> & { error?: { code: string; message: string } };
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { rangerPaths } from '../../app/barong/paths';
-import { HTTP_METHODS } from '../../app/commands/request';
-import type { HttpMethod } from '../../app/commands/request';
+import { rangerPaths } from '../../../app/barong/paths';
+import { HTTP_METHODS } from '../../../app/commands/request';
+import type { HttpMethod } from '../../../app/commands/request';
 import { headerValues } from './proxy-headers';
 import type { ProxyRefusal } from './proxy-refusal';
 import { proxyRefusal } from './proxy-refusal';

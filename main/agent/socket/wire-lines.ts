@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { keysRequestSchema } from '../../app/agent/wire';
-import { WIRE_VERSION } from '../../app/agent/wire-constants';
-import type { AgentRequest, AnswerBody } from '../../app/agent/wire';
-import { wordsOf } from '../../app/errors/codes';
-import type { ErrorCode } from '../../app/errors/codes';
+import { keysRequestSchema } from '../../../app/agent/wire';
+import { WIRE_VERSION } from '../../../app/agent/wire-constants';
+import type { AgentRequest, AnswerBody } from '../../../app/agent/wire';
+import { wordsOf } from '../../../app/errors/codes';
+import type { ErrorCode } from '../../../app/errors/codes';
 
 /** The request's id, echoed in its answer so that a client may send several before reading. */
 export type WireId = AgentRequest['id'];

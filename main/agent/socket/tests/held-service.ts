@@ -1,5 +1,5 @@
-import type { AnswerBody } from '../../../app/agent/wire';
-import type { AgentService, ServiceRequest } from '../service-contract';
+import type { AnswerBody } from '../../../../app/agent/wire';
+import type { AgentService, ServiceRequest } from '../../service-contract';
 
 const STATUS: AnswerBody = { type: 'status', ok: true, locked: false, clients: [], keys: 0 };
 

@@ -1,13 +1,13 @@
 import { chmod, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
-import { AppError } from '../../app/app-error';
-import type { Logger } from '../logging/logger';
+import { AppError } from '../../../app/app-error';
+import type { Logger } from '../../logging/logger';
 import { serveConnection } from './agent-connection';
 import type { AgentConnection, ConnectionContext } from './agent-connection';
 import { DEFAULT_AGENT_LIMITS } from './agent-limits';
 import type { AgentLimits } from './agent-limits';
-import type { AgentService, ClientInfo } from './service-contract';
+import type { AgentService, ClientInfo } from '../service-contract';
 import { agentTokenCheck, newAgentToken, writeAgentToken } from './agent-token';
 import { endWith } from './socket-ends';
 import { anotherAgentWords, prepareSocketFolder } from './socket-folder';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
-import type { AuthHeaders } from '../../app/barong/auth-headers';
+import type { AuthHeaders } from '../../../app/barong/auth-headers';
 import { downstreamHeaders, upstreamHeaders } from './proxy-headers';
 import type { ProxyRefusal } from './proxy-refusal';
 import { answerRefusal, proxyRefusal } from './proxy-refusal';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rangerPaths } from '../../app/barong/paths';
+import { rangerPaths } from '../../../app/barong/paths';
 import { checkRequest, upgradeRefusal } from './proxy-checks';
 
 const identity = { host: '127.0.0.1:4100', token: 'T0k3n-_abcdefghijklmnopqrstuvwxyz0123456789A' };

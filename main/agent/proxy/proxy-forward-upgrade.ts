@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream';
-import type { AuthHeaders } from '../../app/barong/auth-headers';
+import type { AuthHeaders } from '../../../app/barong/auth-headers';
 import { closingHeaders, upstreamHeaders } from './proxy-headers';
 import type { ProxyRefusal } from './proxy-refusal';
 import { answerRefusalOnSocket } from './proxy-refusal';

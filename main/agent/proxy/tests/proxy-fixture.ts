@@ -1,9 +1,9 @@
 import { onTestFinished } from 'vitest';
-import { signHeaders } from '../../../app/barong/signature';
-import type { HttpMethod } from '../../../app/commands/request';
-import type { RunningSandbox, SeededKey } from '../../../sandbox/start-sandbox';
-import { runProcess } from '../../../test/support/run-process';
-import { seededKeys, startSeededSandbox } from '../../barong/tests/exchange-sandbox';
+import { signHeaders } from '../../../../app/barong/signature';
+import type { HttpMethod } from '../../../../app/commands/request';
+import type { RunningSandbox, SeededKey } from '../../../../sandbox/start-sandbox';
+import { runProcess } from '../../../../test/support/run-process';
+import { seededKeys, startSeededSandbox } from '../../../barong/tests/exchange-sandbox';
 import type { ProxyRefusalEvent, ProxySigner, SigningProxy, SigningProxyOptions } from '../signing-proxy';
 import { startSigningProxy } from '../signing-proxy';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { peatioPaths } from '../../app/barong/paths';
-import { wordsOf } from '../../app/errors/codes';
-import { runProcess } from '../../test/support/run-process';
+import { peatioPaths } from '../../../app/barong/paths';
+import { wordsOf } from '../../../app/errors/codes';
+import { runProcess } from '../../../test/support/run-process';
 import type { CurlAnswer } from './tests/proxy-fixture';
 import { curl, errorsOf, startProxyToSandbox } from './tests/proxy-fixture';
 

@@ -1,8 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { wordsOf } from '../../app/errors/codes';
-import type { ErrorCode } from '../../app/errors/codes';
+import { wordsOf } from '../../../app/errors/codes';
+import type { ErrorCode } from '../../../app/errors/codes';
 
 /** A request the proxy does not forward: the HTTP status, a stable code and words for whoever runs the program. */
 export interface ProxyRefusal {
