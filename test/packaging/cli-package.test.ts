@@ -37,6 +37,7 @@ function filesUnder(dir: string): string[] {
 describe('the CLI as `npm pack` packs it and `npm install -g` installs it', () => {
   let work: string;
   let packed: string[];
+  let tarball: string;
   let installed: string;
   let cli: (args: string[], options?: { env?: Record<string, string>; stdin?: string }) => Promise<ProcessResult>;
 
@@ -47,9 +48,10 @@ describe('the CLI as `npm pack` packs it and `npm install -g` installs it', () =
     const [manifest] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
     if (!manifest) throw new Error(`npm pack described no tarball:\n${pack.stdout}`);
     packed = manifest.files.map((file) => file.path);
+    tarball = manifest.filename;
     // better-sqlite3 is compiled here (no prebuilt binary offline): minutes on a busy machine.
     const prefix = join(work, 'prefix');
-    await npm(['install', '--global', '--prefix', prefix, '--prefer-offline', '--allow-scripts=better-sqlite3', join(work, manifest.filename)], work);
+    await npm(['install', '--global', '--prefix', prefix, '--prefer-offline', '--allow-scripts=better-sqlite3', join(work, tarball)], work);
     installed = join(prefix, 'lib', 'node_modules', 'barong-vault');
     cli = (args, options = {}) =>
       runProcess(join(prefix, 'bin', 'barong-vault'), args, { cwd: work, env: { PATH: process.env.PATH ?? '', ...options.env }, stdin: options.stdin ?? '' });
@@ -60,6 +62,10 @@ describe('the CLI as `npm pack` packs it and `npm install -g` installs it', () =
   it('ships the built CLI, the README, SECURITY.md and package.json, and no sources, sandbox, tests or tools', () => {
     expect(packed.filter((path) => !SHIPPED.test(path))).toEqual([]);
     expect(packed).toEqual(expect.arrayContaining(['dist/cli/barong-vault.js', 'dist/cli/core.js', 'dist/cli/commands/sign.js', 'README.md', 'SECURITY.md']));
+  });
+
+  it("is the tarball the README's install command names", () => {
+    expect(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')).toContain(`npm install -g ${tarball}\n`);
   });
 
   it('depends on exactly the packages its built files import: better-sqlite3, the native addon', () => {
