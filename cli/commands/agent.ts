@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { AppError } from '../../app/app-error';
+import { posixQuote } from '../../app/commands/posix-quote';
 import { startAgentServer } from '../../main/agent/socket/agent-server';
 import { throttledRefusalAudit } from '../../main/agent/refusal-audit';
 import type { AppCore } from '../../main/core/create-app-core';
@@ -36,16 +37,21 @@ ${VAULT_OPTION_HELP}
   --lock-after MINUTES   lock, and stop, after this many minutes without a signature
                          (default: the vault's auto-lock setting; 0: only when stopped)
   --print-env            print BARONG_AGENT=... and BARONG_AGENT_TOKEN_FILE=... for the
-                         running agent, for a shell's eval or a service's environment
+                         running agent (values quoted where a shell needs it), for
+                         set -a; eval "$(barong-vault agent --print-env)"; set +a
+                         or a service's EnvironmentFile
   -h, --help             show this help
 `;
+
+/** A value as a shell and a systemd EnvironmentFile both read it: bare when it can be, else in single quotes (the app's folder has a space). */
+const shellValue = (value: string): string => (/^[\w@%+=:,./-]+$/.test(value) ? value : posixQuote(value));
 
 async function printEnv(io: CliIo, socket: string | undefined, tokenFile: string | undefined): Promise<number> {
   const address = agentAddress({ ...io.env, ...(socket ? { BARONG_AGENT: socket } : {}), ...(tokenFile ? { BARONG_AGENT_TOKEN_FILE: tokenFile } : {}) });
   // Printed only for an agent that answers with this token: a stale line would send programs nowhere.
   const agent = await connectAgent(address, 'barong-vault agent --print-env');
   agent.close();
-  io.stdout.write(`BARONG_AGENT=${address.socket}\nBARONG_AGENT_TOKEN_FILE=${address.tokenFile}\n`);
+  io.stdout.write(`BARONG_AGENT=${shellValue(address.socket)}\nBARONG_AGENT_TOKEN_FILE=${shellValue(address.tokenFile)}\n`);
   return EXIT_OK;
 }
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,17 +12,44 @@ import { electronBinary, MISSING_ELECTRON } from '../../scripts/electron-binary.
 // Every command the README shows is run here, as written, or by .ci/run (the set-up pair).
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
 const commands = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((block) => (block[1] as string).trim().split('\n'));
+// The agent's section is one session on a server: its commands build on each other and run as one script.
+const AGENT_SECTION = /## Scripts, bots and servers[^\n]*\n[\s\S]*?```sh\n([\s\S]*?)```/;
+const agentScript = AGENT_SECTION.exec(readme)?.[1] ?? '';
+const AGENT_LINES = agentScript.trim().split('\n');
 const SETUP = ['npm ci', 'npm test'];
 const SANDBOX = /^npm run --silent sandbox -- /;
 const EXPORT = /^export BARONG_URL=http:\/\/127\.0\.0\.1:PORT BARONG_KID=KID BARONG_SECRET=SECRET$/;
 const OWN_TESTS = ['npm run bench', 'npm start'];
-const TRY_IT = commands.filter((line) => !SETUP.includes(line) && !SANDBOX.test(line) && !EXPORT.test(line) && !OWN_TESTS.includes(line));
+const TRY_IT = commands.filter(
+  (line) => !SETUP.includes(line) && !SANDBOX.test(line) && !EXPORT.test(line) && !OWN_TESTS.includes(line) && !AGENT_LINES.includes(line),
+);
 
 const bash = (script: string) => runShell('bash', script, process.env, REPO_ROOT);
+
+/** Runs a bash script in a process group of its own, and ends the whole group (background jobs included) when bash exits. */
+function runAsGroup(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-c', script], { cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // Every process of the group had already ended.
+      }
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
 
 describe('README commands', () => {
   let sandbox: ChildProcessWithoutNullStreams | undefined;
   let exportLine = '';
+  let secret = '';
 
   beforeAll(async () => {
     const line = commands.find((command) => SANDBOX.test(command));
@@ -37,11 +65,12 @@ describe('README commands', () => {
     const key = announced.apiKeys[0];
     if (!key) throw new Error('The seeded sandbox announced no API key.');
     exportLine = `export BARONG_URL=${announced.url} BARONG_KID=${key.kid} BARONG_SECRET=${key.secret}`;
+    secret = key.secret;
   });
 
   afterAll(() => {
     if (sandbox?.pid) process.kill(-sandbox.pid, 'SIGTERM');
-    rmSync(join(REPO_ROOT, 'order.sh'), { force: true });
+    for (const made of ['order.sh', 'orders.sh', 'server']) rmSync(join(REPO_ROOT, made), { recursive: true, force: true });
   });
 
   it('gives the two set-up commands, and .ci/run ends with exactly them', () => {
@@ -66,6 +95,24 @@ describe('README commands', () => {
     // curl and httpie exit 0 on an HTTP error too: the answer itself must not be a Barong error.
     expect(run.stdout).not.toContain('"errors"');
   });
+
+  it('runs the agent section as one script: a server vault, the headless agent, sign --key, exec and the proxy', async () => {
+    expect(AGENT_LINES.length).toBeGreaterThanOrEqual(10);
+    const runtime = mkdtempSync(join(tmpdir(), 'barong-readme-agent-'));
+    try {
+      // Its own runtime folder, so that the agent's default socket is not the one of an app running on this machine;
+      // its own process group, so that the agent and the proxy it starts in the background stop with it.
+      const run = await runAsGroup(`set -e\nexport XDG_RUNTIME_DIR=${runtime}\n${exportLine}\n${agentScript}`);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/^LABEL +KID +ACCOUNT +POLICY/m);
+      expect(run.stdout).toContain('"currency"');
+      expect(run.stdout).not.toContain('"errors"');
+      expect(run.stdout + run.stderr).not.toContain(secret);
+    } finally {
+      rmSync(runtime, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('runs: npm run bench', async () => {
     expect(commands).toContain('npm run bench');
