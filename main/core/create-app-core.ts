@@ -258,7 +258,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
               vault.recordDoorRefusal({ door: name, channel });
               return {
                 ok: false,
-                error: { code: 'door.channel_refused', message: `${channel} is not open to ${name === 'signing' ? 'local programs' : 'this caller'}.` },
+                error: { code: 'door.channel_refused', message: `${channel} is not open to this caller.` },
               };
             },
       ]),

@@ -124,8 +124,8 @@ describe('a compromised page against the real backend', () => {
     const opening = { keyId: key.id, policy: { ...policyForLevel('all'), withdrawalPaths: [WITHDRAWS] } };
     expect(await errorCode('keys.setPolicy', opening)).toBe('owner.passphrase_required');
     expect(await errorCode('keys.setPolicy', { ...opening, ownerPassphrase: 'a guess' })).toBe('vault.wrong_passphrase');
-    // A local program cannot do it either, through its own door, whatever proof it brings.
-    expect(await test.core.door('signing')['keys.setPolicy']({ ...opening, ownerPassphrase: PASSPHRASE })).toMatchObject({
+    // The headless agent's door cannot either, whatever proof it brings: it unlocks, and serves the agent's wire only.
+    expect(await test.core.door('terminal')['keys.setPolicy']({ ...opening, ownerPassphrase: PASSPHRASE })).toMatchObject({
       ok: false,
       error: { code: 'door.channel_refused' },
     });
@@ -138,7 +138,7 @@ describe('a compromised page against the real backend', () => {
     ]);
     const audit = await value('audit.list', {});
     expect(audit.some((entry) => entry.action === 'set-key-policy')).toBe(false);
-    expect(audit.find((entry) => entry.action === 'door-refused')?.outcome).toBe('keys.setPolicy through the signing door');
+    expect(audit.find((entry) => entry.action === 'door-refused')?.outcome).toBe('keys.setPolicy through the terminal door');
 
     // The owner, with the passphrase, opens it; closing it again is a change like any other.
     expect((await value('keys.setPolicy', { ...opening, ownerPassphrase: PASSPHRASE })).policy).toEqual(opening.policy);
@@ -157,8 +157,8 @@ describe('a compromised page against the real backend', () => {
     expect(await errorCode('agent.setEnabled', { enabled: true })).toBe('owner.passphrase_required');
     expect(await errorCode('agent.setEnabled', { enabled: true, ownerPassphrase: 'a guess' })).toBe('vault.wrong_passphrase');
     expect(await errorCode('agent.startProxy', { keyId: key.id })).toBe('owner.passphrase_required');
-    // A local program cannot do it either, through its own door, whatever proof it brings.
-    expect(await test.core.door('signing')['agent.setEnabled']({ enabled: true, ownerPassphrase: PASSPHRASE })).toMatchObject({
+    // Nor the headless agent's door, whatever proof it brings.
+    expect(await test.core.door('terminal')['agent.setEnabled']({ enabled: true, ownerPassphrase: PASSPHRASE })).toMatchObject({
       ok: false,
       error: { code: 'door.channel_refused' },
     });
@@ -254,25 +254,26 @@ describe('a compromised page against a keychain-only vault (row 3)', () => {
   });
 });
 
-describe('the signing door', () => {
-  it('opens signing only: reveal, export and every change are refused in words and audited', async () => {
+describe('the terminal door', () => {
+  it('opens the vault to the headless agent and nothing else: reveal, export, signing and every change are refused in words and audited', async () => {
     const test = await passphraseVaultOnSandbox();
-    const signing = test.core.door('signing');
-    expect(await signing['keys.reveal']({ keyId: test.key.id, ownerPassphrase: PASSPHRASE })).toEqual({
+    const terminal = test.core.door('terminal');
+    expect(await terminal['keys.reveal']({ keyId: test.key.id, ownerPassphrase: PASSPHRASE })).toEqual({
       ok: false,
-      error: { code: 'door.channel_refused', message: 'keys.reveal is not open to local programs.' },
+      error: { code: 'door.channel_refused', message: 'keys.reveal is not open to this caller.' },
     });
-    expect(await signing['backup.export']({ passphrase: BACKUP_PASSPHRASE, ownerPassphrase: PASSPHRASE })).toMatchObject({
-      ok: false,
-      error: { code: 'door.channel_refused' },
-    });
-    expect(await signing['accounts.update']({ accountId: test.account.id, fields: { name: 'x', baseUrl: 'https://elsewhere.example' } })).toMatchObject({
+    expect(await terminal['backup.export']({ passphrase: BACKUP_PASSPHRASE, ownerPassphrase: PASSPHRASE })).toMatchObject({
       ok: false,
       error: { code: 'door.channel_refused' },
     });
-    expect(await signing['signer.render']({ keyId: test.key.id, format: 'curl', request: BALANCES })).toMatchObject({ ok: true });
+    expect(await terminal['signer.render']({ keyId: test.key.id, format: 'curl', request: BALANCES })).toMatchObject({
+      ok: false,
+      error: { code: 'door.channel_refused' },
+    });
+    test.core.lock('menu');
+    expect(await terminal['vault.unlock']({ passphrase: PASSPHRASE })).toMatchObject({ ok: true });
     const refusals = (await test.value('audit.list', {})).filter((entry) => entry.action === 'door-refused').map((entry) => entry.outcome);
-    expect(refusals).toEqual(['accounts.update through the signing door', 'backup.export through the signing door', 'keys.reveal through the signing door']);
+    expect(refusals).toEqual(['signer.render through the terminal door', 'backup.export through the terminal door', 'keys.reveal through the terminal door']);
   });
 });
 
