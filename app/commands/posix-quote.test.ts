@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { posixQuote } from './posix-quote';
+import { posixQuote, posixValue } from './posix-quote';
 
 describe('posixQuote', () => {
   it.each([
@@ -13,5 +13,13 @@ describe('posixQuote', () => {
     ['😀 é', "'😀 é'"],
   ])('%j → %s', (value, quoted) => {
     expect(posixQuote(value)).toBe(quoted);
+  });
+});
+
+describe('posixValue', () => {
+  it('leaves a plain path bare and quotes one a shell would split', () => {
+    expect(posixValue('/run/user/1000/barong-vault/agent.sock')).toBe('/run/user/1000/barong-vault/agent.sock');
+    expect(posixValue('/home/trader/.config/Barong Vault/agent.token')).toBe("'/home/trader/.config/Barong Vault/agent.token'");
+    expect(posixValue("it's")).toBe(`'it'\\''s'`);
   });
 });

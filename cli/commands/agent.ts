@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { AppError } from '../../app/app-error';
-import { posixQuote } from '../../app/commands/posix-quote';
+import { posixValue } from '../../app/commands/posix-quote';
 import { startAgentServer } from '../../main/agent/socket/agent-server';
 import { throttledRefusalAudit } from '../../main/agent/refusal-audit';
 import type { AppCore } from '../../main/core/create-app-core';
@@ -43,15 +43,12 @@ ${VAULT_OPTION_HELP}
   -h, --help             show this help
 `;
 
-/** A value as a shell and a systemd EnvironmentFile both read it: bare when it can be, else in single quotes (the app's folder has a space). */
-const shellValue = (value: string): string => (/^[\w@%+=:,./-]+$/.test(value) ? value : posixQuote(value));
-
 async function printEnv(io: CliIo, socket: string | undefined, tokenFile: string | undefined): Promise<number> {
   const address = agentAddress({ ...io.env, ...(socket ? { BARONG_AGENT: socket } : {}), ...(tokenFile ? { BARONG_AGENT_TOKEN_FILE: tokenFile } : {}) });
   // Printed only for an agent that answers with this token: a stale line would send programs nowhere.
   const agent = await connectAgent(address, 'barong-vault agent --print-env');
   agent.close();
-  io.stdout.write(`BARONG_AGENT=${shellValue(address.socket)}\nBARONG_AGENT_TOKEN_FILE=${shellValue(address.tokenFile)}\n`);
+  io.stdout.write(`BARONG_AGENT=${posixValue(address.socket)}\nBARONG_AGENT_TOKEN_FILE=${posixValue(address.tokenFile)}\n`);
   return EXIT_OK;
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { posixValue } from '../../../../app/commands/posix-quote';
 import type { FormEvent } from 'react';
 import { errorText } from '../../error-text';
 import { useAgentStore } from '../../store/agent-store';
@@ -122,7 +123,7 @@ function ProgramSetup({ status }: { status: AgentStatus }) {
       <h4 id={`${id}-env`}>For a program&apos;s environment</h4>
       <p className="hint">Set these two variables where your bot runs; barong-vault sign --key and exec read them too.</p>
       <pre className="mono environment" aria-labelledby={`${id}-env`} tabIndex={0}>
-        {`BARONG_AGENT=${status.socket}\nBARONG_AGENT_TOKEN_FILE=${status.tokenFile}`}
+        {`BARONG_AGENT=${posixValue(status.socket)}\nBARONG_AGENT_TOKEN_FILE=${posixValue(status.tokenFile)}`}
       </pre>
       <h4 id={`${id}-clients`}>Connected programs</h4>
       {status.clients.length === 0 ? (
