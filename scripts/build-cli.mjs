@@ -38,9 +38,17 @@ const shared = {
   logLevel: 'warning',
   metafile: true,
   write: false,
-  // Bundled CommonJS code (ws) may call require(); an ES module has none of its own.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
 };
+
+// Bundled CommonJS code (ws) may call require(), which an ES module lacks: a build that holds some
+// is made again with one. The others do without: loading node:module is time sign need not spend.
+const REQUIRE = "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);";
+
+async function bundle(options) {
+  const result = await build(options);
+  const holdsCommonJs = Object.values(result.metafile.inputs).some((input) => input.format === 'cjs');
+  return holdsCommonJs ? build({ ...options, banner: { js: REQUIRE } }) : result;
+}
 
 const importPath = (fromDir, file) => {
   const path = relative(fromDir, file).split(sep).join('/');
@@ -61,8 +69,8 @@ const importsOf = (name, files, output, fromDir) => ({
 /**
  * Each command cli/main.ts loads on demand becomes a bundle of its own, loaded only when called: a
  * command starts with three files (entry, core, itself), however many commands the CLI has.
- * esbuild's code splitting would share code between commands in chunks, one per set of commands
- * that use it, and Node 20 takes about a millisecond for each ES module it loads.
+ * Splitting all commands in one build would share code between them in chunks, one per set of
+ * commands that use it, and Node 20 takes about a millisecond for each ES module it loads.
  */
 const commandsApart = (commands, dirs) => ({
   name: 'commands-apart',
@@ -100,33 +108,39 @@ function writeOutputs(outputFiles) {
 
 /**
  * Writes `<distDir>/cli/`: barong-vault.js (cli/main.ts), core.js (SHARED_MODULES) and
- * commands/<name>.js, which the package ships; and `<distDir>/sandbox/command-line.js`.
+ * commands/<name>.js with a file for each part a command loads on demand, which the package ships;
+ * and `<distDir>/sandbox/command-line.js`.
  * Returns the builds' metafiles as one.
  */
 export async function buildCli(distDir = join(ROOT, 'dist')) {
   const dirs = layout(distDir);
   const commands = new Map();
-  const entry = await build({
+  const entry = await bundle({
     ...shared,
     entryPoints: [join(ROOT, 'cli', 'bin', 'barong-vault.ts')],
     outfile: join(dirs.cli, CLI_ENTRY),
     plugins: [commandsApart(commands, dirs), importsOf('core', SHARED_MODULES, dirs.core, dirs.cli)],
   });
-  const [core, commandBundles, sandbox] = await Promise.all([
-    build({
+  const results = await Promise.all([
+    bundle({
       ...shared,
       stdin: { contents: SHARED_MODULES.map((file) => `export * from ${JSON.stringify(file)};`).join('\n'), resolveDir: ROOT, loader: 'ts' },
       outfile: dirs.core,
     }),
-    build({
-      ...shared,
-      entryPoints: Object.fromEntries(commands),
-      outdir: dirs.commands,
-      plugins: [importsOf('core', SHARED_MODULES, dirs.core, dirs.commands), importsOf('sandbox', [SANDBOX], dirs.sandbox, dirs.commands)],
-    }),
-    build({ ...shared, entryPoints: [SANDBOX], outfile: dirs.sandbox, plugins: [importsOf('core', SHARED_MODULES, dirs.core, dirname(dirs.sandbox))] }),
+    // One build per command, split so that what a command imports on demand (sign's agent client)
+    // waits in a file of its own until it is needed.
+    ...[...commands].map(([name, source]) =>
+      bundle({
+        ...shared,
+        entryPoints: { [name]: source },
+        outdir: dirs.commands,
+        splitting: true,
+        plugins: [importsOf('core', SHARED_MODULES, dirs.core, dirs.commands), importsOf('sandbox', [SANDBOX], dirs.sandbox, dirs.commands)],
+      }),
+    ),
+    bundle({ ...shared, entryPoints: [SANDBOX], outfile: dirs.sandbox, plugins: [importsOf('core', SHARED_MODULES, dirs.core, dirname(dirs.sandbox))] }),
+    entry,
   ]);
-  const results = [entry, core, commandBundles, sandbox];
   writeOutputs(results.flatMap((result) => result.outputFiles));
   return {
     inputs: Object.assign({}, ...results.map((result) => result.metafile.inputs)),

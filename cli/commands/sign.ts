@@ -11,8 +11,6 @@ import { DEFAULT_SECRET_ENV, renderSigningScript } from '../../app/commands/sign
 import { renderAgentScript } from '../../app/commands/agent-script';
 import type { AuthHeaders } from '../../app/barong/auth-headers';
 import { originOf } from '../../app/barong/origin';
-import { agentAddress } from '../agent-address';
-import { connectAgent } from '../agent-client';
 import { EXIT_OK } from '../io';
 import type { CliIo, Command } from '../io';
 import { parseInteger, parseOptions } from '../parse-options';
@@ -192,6 +190,8 @@ async function signThroughAgent(io: CliIo, { format, key, base, client, request 
     return EXIT_OK;
   }
   if (key === undefined) throw new AppError('usage', 'Name the key with --key LABEL|KID.');
+  // Loaded here, not at the top: signing with a secret starts without the socket client (npm run bench times it).
+  const [{ agentAddress }, { connectAgent }] = await Promise.all([import('../agent-address'), import('../agent-client')]);
   const agent = await connectAgent(agentAddress(io.env), client ?? io.env.BARONG_CLIENT ?? 'barong-vault sign');
   try {
     const answer = await agent.sign({ key, method: request.method, path: request.path });
