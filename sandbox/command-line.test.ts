@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../app/app-error';
+import { CLI_PATH, REPO_ROOT } from '../test/support/run-cli';
 import { parseSandboxArgs, sandboxHelp, sandboxMain } from './command-line';
 
 describe('the sandbox command line', () => {
@@ -59,9 +60,8 @@ describe('the sandbox command line', () => {
     expect(sandboxHelp).toContain('--clock-offset-ms N');
   });
 
-  it('runs as a process: one JSON line on stdout, serves, and exits 0 on SIGTERM', async () => {
-    const script = "import('./sandbox/command-line.ts').then(async (m) => { process.exitCode = await m.sandboxMain(['--port', '0', '--seed']); })";
-    const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: new URL('..', import.meta.url), stdio: ['ignore', 'pipe', 'pipe'] });
+  it('runs as a process (the built barong-vault sandbox): one JSON line on stdout, serves, and exits 0 on SIGTERM', async () => {
+    const child = spawn(process.execPath, [CLI_PATH, 'sandbox', '--port', '0', '--seed'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
