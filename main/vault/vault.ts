@@ -335,10 +335,12 @@ export class Vault {
    * headers. One transaction for many: each commit waits for the disk, and the agent signs faster.
    */
   recordAgentUses(uses: ReadonlyArray<{ keyId: string; client: string; method: string; path: string; outcome: string }>): void {
+    // A batch is mostly one key's rows: each key is read once. Each was MAC-checked when the agent found it; a key deleted since keeps its rows.
+    const keys = new Map<string, ApiKey | undefined>();
     const rows = uses.map((use) => {
       const { keyId, client, method, path, outcome } = parseInput(agentUseSchema, use, 'The audit entry');
-      // Each key was MAC-checked when the agent found it; a key deleted since keeps its row, with what the agent knew.
-      const key = this.keys.get(keyId);
+      if (!keys.has(keyId)) keys.set(keyId, this.keys.get(keyId));
+      const key = keys.get(keyId);
       return {
         action: 'agent-use',
         accountId: key?.accountId ?? null,

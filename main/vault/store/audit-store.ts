@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { AuditEntry } from '../records';
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
@@ -19,18 +19,19 @@ interface AuditRow {
 /** The audit log: append and read back, newest first. */
 export class AuditStore {
   private readonly db: Database;
+  // Prepared once: the signing agent appends a row for every signature.
+  private readonly insert: Statement;
 
   constructor(db: Database) {
     this.db = db;
+    this.insert = db.prepare(
+      `INSERT INTO audit_log (at, action, account_id, key_id, kid, method, path, status, outcome)
+       VALUES (@at, @action, @accountId, @keyId, @kid, @method, @path, @status, @outcome)`,
+    );
   }
 
   append(entry: NewAuditEntry): void {
-    this.db
-      .prepare(
-        `INSERT INTO audit_log (at, action, account_id, key_id, kid, method, path, status, outcome)
-         VALUES (@at, @action, @accountId, @keyId, @kid, @method, @path, @status, @outcome)`,
-      )
-      .run(entry);
+    this.insert.run(entry);
   }
 
   list(limit: number, beforeId?: number): AuditEntry[] {
