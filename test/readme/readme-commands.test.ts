@@ -24,12 +24,17 @@ const TRY_IT = commands.filter(
   (line) => !SETUP.includes(line) && !SANDBOX.test(line) && !EXPORT.test(line) && !OWN_TESTS.includes(line) && !AGENT_LINES.includes(line),
 );
 
-const bash = (script: string) => runShell('bash', script, process.env, REPO_ROOT);
+// npx keeps each checkout's own bin in a cache folder keyed by the checkout's path, and never refreshes it: a clone
+// at a path where an older checkout once ran npx would run that checkout's bin (or a file it no longer has). Its own
+// npm cache makes every run of these commands start from what this checkout built, offline.
+const npmCache = mkdtempSync(join(tmpdir(), 'barong-readme-npm-'));
+const env = { ...process.env, npm_config_cache: npmCache, npm_config_offline: 'true' };
+const bash = (script: string) => runShell('bash', script, env, REPO_ROOT);
 
 /** Runs a bash script in a process group of its own, and ends the whole group (background jobs included) when bash exits. */
 function runAsGroup(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-c', script], { cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-c', script], { cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -55,7 +60,7 @@ describe('README commands', () => {
     const line = commands.find((command) => SANDBOX.test(command));
     if (!line) throw new Error('The README lost its sandbox command.');
     // Its own process group, so that npm and the server it starts stop together.
-    sandbox = spawn('bash', ['-c', `exec ${line}`], { cwd: REPO_ROOT, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    sandbox = spawn('bash', ['-c', `exec ${line}`], { cwd: REPO_ROOT, env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     const started = sandbox;
     const first = await new Promise<string>((resolve, reject) => {
       createInterface({ input: started.stdout }).once('line', resolve);
@@ -71,6 +76,7 @@ describe('README commands', () => {
   afterAll(() => {
     if (sandbox?.pid) process.kill(-sandbox.pid, 'SIGTERM');
     for (const made of ['order.sh', 'orders.sh', 'server']) rmSync(join(REPO_ROOT, made), { recursive: true, force: true });
+    rmSync(npmCache, { recursive: true, force: true });
   });
 
   it('gives the two set-up commands, and .ci/run ends with exactly them', () => {
