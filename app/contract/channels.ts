@@ -134,8 +134,9 @@ export const contract = {
   /** Signs now and renders; `expiresAtMs` is on this computer's clock, for the countdown. */
   'signer.render': channel(signing, renderedCommandSchema),
   /**
-   * Signs now and puts the command on the clipboard through main; a signed one is cleared after
-   * the `clipboardClearSeconds` setting, if still there. `clipboard.unavailable` where there is none.
+   * Signs now and puts the command on the clipboard through main; a signed one is cleared, if still
+   * there, when it expires or after the `clipboardClearSeconds` setting, whichever comes first (at
+   * expiry even with the setting at 0). `clipboard.unavailable` where there is none.
    */
   'signer.copy': channel(signing, copiedCommandSchema),
   /** Signs and sends from main; a refusal comes back as an error with the catalogue's words and action. */

@@ -243,7 +243,7 @@ export const renderedCommandSchema = z.strictObject({
 /** A command signed and put on the clipboard by main, which the renderer cannot reach itself. */
 export const copiedCommandSchema = renderedCommandSchema
   .extend({
-    /** When main clears it from the clipboard (if it is still there); 0: it stays, as a script or with the setting at 0. */
+    /** Seconds (not whole) until main clears it from the clipboard, if it is still there; 0: it stays, as a script does. */
     clearsInSeconds: z.number(),
   })
   .strict();

@@ -16,7 +16,7 @@ const timing = (name: keyof typeof TIMING_RULES, fallback: number) => {
 export const settingsSchema = z.object({
   /** 0 turns auto-lock off. */
   autoLockMinutes: timing('autoLockMinutes', 10),
-  /** 0 leaves the clipboard alone. */
+  /** 0 leaves the clipboard alone, but for a signed command, which is cleared when it expires. */
   clipboardClearSeconds: timing('clipboardClearSeconds', 20),
   defaultCommandFormat: z.enum(COMMAND_FORMATS).default('curl'),
   theme: z.enum(THEMES).default('system'),

@@ -25,7 +25,7 @@ export const TIMING_RULES: Record<ProtectiveTiming, TimingRule> = {
     min: 0,
     max: 600,
     whole: 'Clipboard clearing takes a whole number of seconds.',
-    range: 'Choose 0 to 600 seconds (10 minutes); 0 leaves the clipboard alone.',
+    range: 'Choose 0 to 600 seconds (10 minutes); 0 clears only signed commands, when they expire.',
   },
 };
 

@@ -85,6 +85,41 @@ describe('clipboard copier', () => {
     expect(clipboard.clear).not.toHaveBeenCalled();
   });
 
+  it('clears a copy that expires at its expiry when that comes before the delay, and says so', async () => {
+    const { copier, state } = setup(20);
+    expect(await copier.copy(SIGNED, 'secret', Date.now() + 4_500)).toBe(4.5);
+    await vi.advanceTimersByTimeAsync(4_499);
+    expect(state.text).toBe(SIGNED);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(state.text).toBe('');
+  });
+
+  it('clears at the delay when it comes before the expiry', async () => {
+    const { copier, state } = setup(2);
+    expect(await copier.copy(SIGNED, 'secret', Date.now() + 60_000)).toBe(2);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(state.text).toBe('');
+  });
+
+  it('clears a copy that expires at its expiry even when the delay is 0, and then on quit too', async () => {
+    const expiring = setup(0);
+    expect(await expiring.copier.copy(SIGNED, 'secret', Date.now() + 5_000)).toBe(5);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(expiring.state.text).toBe('');
+
+    const quitting = setup(0);
+    await quitting.copier.copy(SIGNED, 'secret', Date.now() + 5_000);
+    await quitting.copier.clearNow();
+    expect(quitting.state.text).toBe('');
+  });
+
+  it('clears at once, never "stays", a copy whose expiry has passed already', async () => {
+    const { copier, state } = setup(0);
+    expect(await copier.copy(SIGNED, 'secret', Date.now() - 1)).toBe(0.001);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(state.text).toBe('');
+  });
+
   it('copies plain text unmarked and never clears it; a plain copy drops the pending clear', async () => {
     const { copier, state, clipboard } = setup(20);
     await copier.copy(SIGNED, 'secret');

@@ -19,15 +19,20 @@ export type CopyKind = 'secret' | 'plain';
 
 export interface ClipboardCopierOptions {
   clipboard: SystemClipboard;
-  /** The `clipboardClearSeconds` setting, read at each secret copy; 0 leaves the clipboard alone. */
+  /** The `clipboardClearSeconds` setting, read at each secret copy; 0: no timed clear but at an expiry. */
   clearAfterSeconds: () => number;
   logger: Logger;
   timers?: Timers;
 }
 
 export interface ClipboardCopier {
-  /** Answers the seconds until the copy is cleared: 0 when it stays (plain, or the setting is 0). */
-  copy(text: string, kind: CopyKind): Promise<number>;
+  /**
+   * Answers the seconds until the copy is cleared: 0 when it stays (plain, or the setting is 0
+   * and nothing expires). `expiresAtMs` (on `timers.now()`'s clock) is when a secret stops working,
+   * as a signed command's nonce does: the copy is cleared then if the setting has not cleared it
+   * first, whatever the setting, 0 included, since a dead command is no use to keep.
+   */
+  copy(text: string, kind: CopyKind, expiresAtMs?: number): Promise<number>;
   /** Clears a secret copy still on the clipboard now, for quit; the pending timed clear is dropped. */
   clearNow(): Promise<void>;
 }
@@ -63,7 +68,7 @@ export function createClipboardCopier({ clipboard, clearAfterSeconds, logger, ti
   };
 
   return {
-    copy: (text, kind) =>
+    copy: (text, kind, expiresAtMs) =>
       inTurn(async () => {
         forget();
         if (kind === 'plain') {
@@ -71,16 +76,25 @@ export function createClipboardCopier({ clipboard, clearAfterSeconds, logger, ti
           return 0;
         }
         await clipboard.writeSecretText(text);
-        const seconds = Math.max(0, clearAfterSeconds());
-        if (seconds === 0) return 0;
-        const cancel = timers.after(seconds * 1000, () => {
+        const delayMs = clearDelayMs(Math.max(0, clearAfterSeconds()), expiresAtMs === undefined ? undefined : expiresAtMs - timers.now());
+        if (delayMs === undefined) return 0;
+        const cancel = timers.after(delayMs, () => {
           inTurn(clearIfStillOurs).catch((error: unknown) => logger.warn('clipboard.clear_failed', { error: error instanceof Error ? error.name : 'unknown' }));
         });
         owed = { text, cancel };
-        return seconds;
+        return delayMs / 1000;
       }),
     clearNow: () => inTurn(clearIfStillOurs),
   };
+}
+
+/** The sooner of the setting (0: never) and the expiry, or undefined when neither clears. */
+function clearDelayMs(settingSeconds: number, msToExpiry: number | undefined): number | undefined {
+  const setting = settingSeconds === 0 ? undefined : settingSeconds * 1000;
+  // At least 1 ms: an answer of 0 would read as "it stays" (and the command is dead already anyway).
+  const expiry = msToExpiry === undefined ? undefined : Math.max(1, msToExpiry);
+  if (setting === undefined) return expiry;
+  return expiry === undefined ? setting : Math.min(setting, expiry);
 }
 
 // Windows may hand text back with CRLF line ends where the app wrote LF; that is still our copy.

@@ -61,9 +61,12 @@ describe('loweredProtectionWords', () => {
   it.each([
     [{ autoLockMinutes: 0 }, 'Turn auto-lock off'],
     [{ autoLockMinutes: 11 }, 'Lock the vault after 11 min of inactivity instead of 10 min'],
-    [{ clipboardClearSeconds: 0 }, 'Stop clearing copied commands from the clipboard'],
+    [{ clipboardClearSeconds: 0 }, 'Stop clearing copied secrets from the clipboard (a signed command still goes when it expires)'],
     [{ clipboardClearSeconds: 60 }, 'Keep copied commands on the clipboard for 60 s instead of 20 s'],
-    [{ autoLockMinutes: 0, clipboardClearSeconds: 0 }, 'Turn auto-lock off; Stop clearing copied commands from the clipboard'],
+    [
+      { autoLockMinutes: 0, clipboardClearSeconds: 0 },
+      'Turn auto-lock off; Stop clearing copied secrets from the clipboard (a signed command still goes when it expires)',
+    ],
   ])('%j lowers it: %s', (changes, words) => {
     expect(loweredProtectionWords(current, changes)).toBe(words);
   });

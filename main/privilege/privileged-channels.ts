@@ -57,7 +57,9 @@ export function loweredProtectionWords(current: Settings, changes: Partial<Recor
 const TIMING_WORDS: Record<ProtectiveTiming, (from: number, to: number) => string> = {
   autoLockMinutes: (from, to) => (to === 0 ? 'Turn auto-lock off' : `Lock the vault after ${to} min of inactivity instead of ${from} min`),
   clipboardClearSeconds: (from, to) =>
-    to === 0 ? 'Stop clearing copied commands from the clipboard' : `Keep copied commands on the clipboard for ${to} s instead of ${from} s`,
+    to === 0
+      ? 'Stop clearing copied secrets from the clipboard (a signed command still goes when it expires)'
+      : `Keep copied commands on the clipboard for ${to} s instead of ${from} s`,
 };
 
 /** A key's new policy in the owner's words: which level, how many requests, and any withdrawal it would let through. */

@@ -11,7 +11,8 @@ async function withClipboard(clearSeconds: number) {
   const memory = createMemoryClipboard();
   const test = testBackend({ clipboard: memory.clipboard });
   await test.value('vault.create', { passphrase: PASSPHRASE, keychain: false });
-  await test.value('settings.update', { clipboardClearSeconds: clearSeconds });
+  // 0 lowers protection, so the owner's passphrase goes with it.
+  await test.value('settings.update', { clipboardClearSeconds: clearSeconds, ownerPassphrase: PASSPHRASE });
   const account = await test.value('accounts.create', { name: 'Copied', baseUrl: 'https://copied.example' });
   const secret = newSecret();
   const { key } = await test.value('keys.import', { accountId: account.id, kid: newKid(), secret });
@@ -23,21 +24,37 @@ afterEach(() => {
 });
 
 describe('signer.copy', () => {
-  it('signs now, puts the command on the clipboard marked secret, and clears it after the delay', async () => {
-    const { value, memory, keyId, secret } = await withClipboard(5);
+  it('signs now, puts the command on the clipboard marked secret, and clears it after the delay when that comes first', async () => {
+    const { value, memory, keyId, secret } = await withClipboard(3);
     // Only the copier's timer is faked: the vault's key derivation and SQLite keep real time.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const copied = await value('signer.copy', { keyId, format: 'curl', request: BALANCES });
-    expect(copied).toMatchObject({ format: 'curl', clearsInSeconds: 5 });
+    expect(copied).toMatchObject({ format: 'curl', clearsInSeconds: 3 });
     expect(copied.expiresAtMs).toBeGreaterThan(copied.signedAtMs);
     expect(copied.text).toContain('X-Auth-Signature');
     expect(copied.text).not.toContain(secret);
     expect(memory.state).toEqual({ text: copied.text, secret: true });
     expect((await value('audit.list', { limit: 1 }))[0]).toMatchObject({ action: 'copy', keyId, method: 'GET', path: BALANCES.path });
 
-    await vi.advanceTimersByTimeAsync(4_999);
+    await vi.advanceTimersByTimeAsync(2_999);
     expect(memory.state.text).toBe(copied.text);
     await vi.advanceTimersByTimeAsync(1);
+    expect(memory.state.text).toBe('');
+  });
+
+  it.each([20, 0])('clears a signed command when it expires, before a delay of %i s, and says when', async (clearSeconds) => {
+    const { value, memory, keyId } = await withClipboard(clearSeconds);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const copied = await value('signer.copy', { keyId, format: 'httpie', request: BALANCES });
+    const msLeft = copied.expiresAtMs === null ? 0 : copied.expiresAtMs - Date.now();
+    // The real time left of the 5 s nonce lifetime, give or take the milliseconds the answer took.
+    expect(copied.clearsInSeconds).toBeGreaterThan(4);
+    expect(copied.clearsInSeconds).toBeLessThanOrEqual(5);
+    expect(Math.abs(copied.clearsInSeconds * 1000 - msLeft)).toBeLessThan(100);
+
+    await vi.advanceTimersByTimeAsync(copied.clearsInSeconds * 1000 - 50);
+    expect(memory.state.text).toBe(copied.text);
+    await vi.advanceTimersByTimeAsync(50);
     expect(memory.state.text).toBe('');
   });
 

@@ -49,8 +49,10 @@ export function signerHandlers({ vault, clocks, runner, clipboard }: BackendPart
     'signer.copy': async (input) => {
       if (!clipboard) throw noClipboard();
       const command = signNow(input);
-      // A signed command works as a bearer credential until its nonce expires; a script holds no signature.
-      const clearsInSeconds = await clipboard.copy(command.text, command.expiresAtMs === null ? 'plain' : 'secret');
+      // A signed command works as a bearer credential until its nonce expires, and is cleared then
+      // at the latest; a script holds no signature.
+      const clearsInSeconds =
+        command.expiresAtMs === null ? await clipboard.copy(command.text, 'plain') : await clipboard.copy(command.text, 'secret', command.expiresAtMs);
       recordUse(input, command, 'copy');
       return { ...command, clearsInSeconds };
     },

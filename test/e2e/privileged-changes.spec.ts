@@ -115,7 +115,7 @@ test.describe('on a keychain-only vault', () => {
 
     await timings.getByRole('button', { name: 'Save' }).click();
     await expect(lowering.getByRole('alert')).toHaveText("Not confirmed in Barong Vault's dialog: nothing was changed.");
-    expect(harness.ownerPrompt.asked).toEqual(['Stop clearing copied commands from the clipboard']);
+    expect(harness.ownerPrompt.asked).toEqual(['Stop clearing copied secrets from the clipboard (a signed command still goes when it expires)']);
     expect((await storedSettings(harness)).clipboardClearSeconds).toBe(20);
 
     harness.ownerPrompt.answer = 'allow';

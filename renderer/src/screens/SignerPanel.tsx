@@ -21,11 +21,14 @@ function useMsLeft(expiresAtMs: number | null): number | null {
   return expiresAtMs === null ? null : Math.max(0, expiresAtMs - now);
 }
 
-/** What Copy did, for the live region: when main clears the clipboard, if it does. */
-function copyAnnouncement(rendered: RenderedCommand, clearsInSeconds: number): string {
-  if (clearsInSeconds > 0) return `Copied; clears from the clipboard in ${clearsInSeconds} s.`;
-  if (rendered.expiresAtMs === null) return 'Copied. The script holds no signature, so it stays on the clipboard.';
-  return 'Copied; it stays on the clipboard: clearing it is turned off in Settings.';
+/**
+ * What Copy did, for the live region: when main clears the clipboard. A signed command always
+ * goes, at its expiry at the latest; only the script, which holds no signature, stays.
+ */
+function copyAnnouncement(clearsInSeconds: number): string {
+  // Whole seconds, rounded up: main clears at the command's expiry, which is rarely a whole second away.
+  if (clearsInSeconds > 0) return `Copied; clears from the clipboard in ${Math.ceil(clearsInSeconds)} s.`;
+  return 'Copied. The script holds no signature, so it stays on the clipboard.';
 }
 
 function SignedOutput({ rendered, copied, onSignAgain }: { rendered: RenderedCommand; copied: boolean; onSignAgain(): void }) {
@@ -206,7 +209,7 @@ export function SignerPanel({ keys, baseUrl }: { keys: ApiKey[]; baseUrl: string
         </div>
         {!state.keyId && <p className="note">Choose a key to sign with.</p>}
       </form>
-      <p role="status">{state.rendered && state.copied ? copyAnnouncement(state.rendered, state.copied.clearsInSeconds) : ''}</p>
+      <p role="status">{state.rendered && state.copied ? copyAnnouncement(state.copied.clearsInSeconds) : ''}</p>
       {state.rendered && (
         <SignedOutput rendered={state.rendered} copied={state.copied !== null} onSignAgain={() => void (state.copied ? state.copy() : state.sign())} />
       )}

@@ -15,7 +15,7 @@ const FIELDS: ReadonlyArray<{ name: TimingName; label: string; hint: string; typ
   {
     name: 'clipboardClearSeconds',
     label: 'Clear a copied secret after seconds',
-    hint: 'Only if the clipboard still holds it; 0 leaves the clipboard alone.',
+    hint: 'Only if the clipboard still holds it. A signed command goes sooner, when it expires, even at 0; 0 leaves other secrets (revealed keys, proxy URLs) on the clipboard.',
     typo: 'Type a whole number of seconds, such as 20.',
   },
 ];
