@@ -19,10 +19,11 @@ describe('the sandbox command line', () => {
         '--clock-offset-ms',
         '-7000',
         '--seed',
+        '--captcha',
       ]),
     ).toEqual({
       help: false,
-      options: { port: 0, nonceLifetimeMs: 2500, secretShape: 'vault', sessionExpireS: 60, clockOffsetMs: -7000, seed: true },
+      options: { port: 0, nonceLifetimeMs: 2500, secretShape: 'vault', sessionExpireS: 60, clockOffsetMs: -7000, seed: true, captcha: true },
     });
     expect(parseSandboxArgs(['--clock-offset-ms=4000'])).toEqual({ help: false, options: { clockOffsetMs: 4000 } });
     expect(parseSandboxArgs(['--seed', '--help'])).toEqual({ help: true });
@@ -37,6 +38,7 @@ describe('the sandbox command line', () => {
       ['--secret-shape', 'json'],
       ['--nonce-lifetime-ms', '0'],
       ['--seed=yes'],
+      ['--captcha=on'],
       ['--clock-offset-ms', '1.5'],
       ['--clock-offset-ms', '86400001'],
       ['--clock-offset-ms'],
@@ -58,10 +60,11 @@ describe('the sandbox command line', () => {
     }
     expect(sandboxHelp).toContain('--nonce-lifetime-ms');
     expect(sandboxHelp).toContain('--clock-offset-ms N');
+    expect(sandboxHelp).toContain('--captcha ');
   });
 
   it('runs as a process (the built barong-vault sandbox): one JSON line on stdout, serves, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, [CLI_PATH, 'sandbox', '--port', '0', '--seed'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI_PATH, 'sandbox', '--port', '0', '--seed', '--captcha'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
@@ -81,6 +84,8 @@ describe('the sandbox command line', () => {
     expect(announced.apiKeys).toHaveLength(3);
     const ping = await fetch(`${announced.url}/api/v2/barong/identity/ping`);
     expect(await ping.json()).toEqual({ ping: 'pong' });
+    const configs = await fetch(`${announced.url}/api/v2/barong/identity/configs`);
+    expect(await configs.json()).toMatchObject({ captcha_type: 'recaptcha' });
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(output).toHaveLength(1);

@@ -21,6 +21,9 @@ Options:
   --clock-offset-ms N      run the server's clock N ms ahead of this computer's
                            (negative: behind), to try out clock skew (default 0)
   --seed                   add demo balances, orders, trades and ready API keys
+  --captcha                demand a captcha on login, as an exchange with reCAPTCHA does:
+                           identity/configs answers captcha_type "recaptcha", and a login
+                           without a solved captcha is refused (400 identity.captcha.required)
   --help                   show this help
 `;
 
@@ -47,9 +50,9 @@ export function parseSandboxArgs(argv: readonly string[]): ParsedArgs {
         ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
         : [argument, undefined];
     if (flag === '--help' || flag === '-h') return { help: true };
-    if (flag === '--seed') {
-      if (inline !== undefined) throw new AppError('usage', '--seed takes no value.');
-      options.seed = true;
+    if (flag === '--seed' || flag === '--captcha') {
+      if (inline !== undefined) throw new AppError('usage', `${flag} takes no value.`);
+      options[flag === '--seed' ? 'seed' : 'captcha'] = true;
       continue;
     }
     if (!VALUE_FLAGS.has(flag)) throw new AppError('usage', `Unknown option "${argument}".`);
