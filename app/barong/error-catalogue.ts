@@ -1,3 +1,5 @@
+import { CAPTCHA_LOGIN } from './captcha-login';
+
 /**
  * Barong and Peatio error codes (docs/PROTOCOL.md) in words a trader understands, with what to
  * do about each. Codes are passed through unchanged; unknown ones are shown verbatim.
@@ -95,10 +97,7 @@ const CATALOGUE: Record<string, Entry> = {
     action: 'Check the authenticator app and the computer clock, then enter the current code.',
   },
   'identity.session.not_found': { message: 'There is no session to log out of.', action: 'Nothing to do: you are logged out.' },
-  'identity.captcha.required': {
-    message: 'The exchange asks for a captcha on login.',
-    action: "Log in once in the exchange's web site; captcha logins are not supported here.",
-  },
+  'identity.captcha.required': CAPTCHA_LOGIN,
   'identity.captcha.verification_failed': {
     message: 'The captcha was not accepted.',
     action: 'Solve the captcha again.',

@@ -105,6 +105,11 @@ export const contract = {
   'keys.dismissCreation': channel(z.object({ creationId: idSchema }), done),
 
   'exchange.session': channel(byAccount, sessionStateSchema),
+  /**
+   * What the exchange's login asks for, from its identity/configs, read before the password is:
+   * `captcha`, a captcha the app cannot show. False too when the configs cannot be read.
+   */
+  'exchange.loginRequirements': channel(byAccount, z.strictObject({ captcha: z.boolean() })),
   /** Answers `code_needed` when Barong wants a 2FA code and the account stores no seed. */
   'exchange.login': channel(
     z.object({ accountId: idSchema, email: z.string().max(320), password: z.string().min(1).max(1024), ...optionalCode }),

@@ -18,6 +18,7 @@ export function exchangeHandlers(parts: BackendParts): HandlersOf<'exchange'> {
       vault.account(accountId);
       return sessions.stateOf(accountId);
     },
+    'exchange.loginRequirements': async ({ accountId }) => ({ captcha: await sessions.session(accountId).loginNeedsCaptcha() }),
     'exchange.login': ({ accountId, email, password, code }) =>
       withTwoFactor(emit, { accountId, purpose: 'login', code }, async (codeOptions) => {
         await sessions.session(accountId).login({ email, password }, codeOptions);

@@ -104,6 +104,25 @@ describe('session login', () => {
   });
 });
 
+describe('what the login asks for', () => {
+  it('knows from identity/configs, before any password, that the login needs a captcha', async () => {
+    const { session, exchanged } = await exchangeFixture({ sandbox: { captcha: true } });
+    expect(await session.loginNeedsCaptcha()).toBe(true);
+    expect(exchanged.map(({ request }) => [request.method, new URL(request.url).pathname])).toEqual([['GET', barongPaths.configs]]);
+  });
+
+  it('needs no captcha where configs say none', async () => {
+    const { session } = await exchangeFixture();
+    expect(await session.loginNeedsCaptcha()).toBe(false);
+  });
+
+  it('assumes none when configs cannot be read, as on an older server', async () => {
+    const { session, control } = await exchangeFixture({ sandbox: { captcha: true } });
+    control.rewrite = (request) => ({ ...request, url: request.url.replace('/identity/configs', '/identity/no-such-configs') });
+    expect(await session.loginNeedsCaptcha()).toBe(false);
+  });
+});
+
 describe('2FA codes are spent once', () => {
   it('refuses locally a typed code equal to the one just spent, without sending it', async () => {
     const clock = frozenClock();

@@ -7,8 +7,8 @@ import type { Logger } from '../../logging/logger';
 import { ExchangeError } from '../exchange-error';
 import type { ExchangeAnswer, ExchangeHttp } from '../exchange-http';
 import { CookieJar } from './cookie-jar';
-import { idleExpirySeconds, parseLoginAnswer } from './login-answer';
-import type { SessionUser } from './login-answer';
+import { parseConfigs, parseLoginAnswer } from './login-answer';
+import type { ExchangeConfigs, SessionUser } from './login-answer';
 import type { OneTimeCodes, WaitProgress } from './one-time-codes';
 import { sessionErrors } from './session-errors';
 
@@ -104,11 +104,20 @@ export class BarongSession {
     jar.store(answer.headers['set-cookie']);
     if (jar.size === 0) throw sessionErrors.noSession();
     this.held = { status: 'logged_in', live: { user, jar, csrfToken, idleExpiresAt: null } };
-    this.idleSeconds ??= await this.readIdleExpiry();
+    this.idleSeconds ??= (await this.readConfigs())?.idleExpirySeconds;
     this.renewed();
     if (this.drops !== drops) throw sessionErrors.loggedOut();
     this.options.logger.info('session.login', { accountId: this.accountId, otp: user.otp });
     return user;
+  }
+
+  /**
+   * Whether the exchange asks for a captcha at login (identity/configs' `captcha_type` other than
+   * `none`), which the app cannot show. False when configs cannot be read: the login then tells.
+   */
+  async loginNeedsCaptcha(): Promise<boolean> {
+    const captchaType = (await this.readConfigs())?.captchaType;
+    return captchaType !== undefined && captchaType !== 'none';
   }
 
   /** Ends the session here at once, then on the exchange; one it no longer knows is fine. */
@@ -210,11 +219,11 @@ export class BarongSession {
     this.held.live.idleExpiresAt = this.options.now() + this.idleSeconds * 1000;
   }
 
-  private async readIdleExpiry(): Promise<number | undefined> {
+  private async readConfigs(): Promise<ExchangeConfigs | undefined> {
     try {
-      return idleExpirySeconds((await this.options.http.request({ method: 'GET', path: barongPaths.configs })).body);
+      return parseConfigs((await this.options.http.request({ method: 'GET', path: barongPaths.configs })).body);
     } catch {
-      // Older servers lack identity/configs: the UI then shows no countdown.
+      // Older servers lack identity/configs: the UI then shows no countdown, and the plain login form.
       return undefined;
     }
   }

@@ -33,10 +33,23 @@ export function parseLoginAnswer(body: unknown): { user: SessionUser; csrfToken:
   return { user, csrfToken };
 }
 
-const configsSchema = z.object({ session_expire_time: z.coerce.number().int().positive() });
+/** What the app reads of identity/configs; each field is undefined when absent or malformed. */
+export interface ExchangeConfigs {
+  /** `session_expire_time`: the idle session expiry, in seconds. */
+  idleExpirySeconds: number | undefined;
+  /** `captcha_type`: `none`, or the captcha the login form of the exchange shows (`recaptcha`, `geetest`). */
+  captchaType: string | undefined;
+}
 
-/** `session_expire_time` in seconds from identity/configs, when the exchange gives one. */
-export function idleExpirySeconds(body: unknown): number | undefined {
+// Untrusted input: each field is read on its own, so one malformed field does not hide the other.
+const configsSchema = z.object({
+  session_expire_time: z.coerce.number().int().positive().optional().catch(undefined),
+  captcha_type: z.string().max(64).optional().catch(undefined),
+});
+
+/** The fields of an identity/configs answer the app uses; undefined when the body is not an object. */
+export function parseConfigs(body: unknown): ExchangeConfigs | undefined {
   const parsed = configsSchema.safeParse(body);
-  return parsed.success ? parsed.data.session_expire_time : undefined;
+  if (!parsed.success) return undefined;
+  return { idleExpirySeconds: parsed.data.session_expire_time, captchaType: parsed.data.captcha_type };
 }

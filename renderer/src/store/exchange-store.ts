@@ -27,6 +27,8 @@ interface ExchangeState {
   pending: PendingCreation[];
   /** The login answered `code_needed`: the form shows the code field. */
   loginCodeNeeded: boolean;
+  /** The exchange's login asks for a captcha (its configs say so, or a login was refused for it): the form gives way to the way forward. */
+  loginCaptcha: boolean;
   /** The key write waiting for a typed code. */
   keyCodeFor: KeyAction | null;
   codeWait: { purpose: CodePurpose; secondsLeft: number } | null;
@@ -38,6 +40,11 @@ interface ExchangeState {
   busy: string | null;
   open(accountId: string): Promise<void>;
   syncClock(): Promise<void>;
+  /**
+   * Reads what the exchange's login asks for, before the password is typed. Takes the account, since
+   * the login form asks as it mounts, before the section's `open` has run.
+   */
+  checkLogin(accountId: string): Promise<void>;
   login(email: string, password: string, code?: string): Promise<void>;
   cancelLoginCode(): void;
   logout(): Promise<void>;
@@ -59,6 +66,7 @@ const initial = {
   reconciliation: null,
   pending: [] as PendingCreation[],
   loginCodeNeeded: false,
+  loginCaptcha: false,
   keyCodeFor: null,
   codeWait: null,
   keyTests: {},
@@ -117,6 +125,11 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
       if (result.ok) set({ clock: result.value, busy: null });
       else set({ sessionError: result.error, busy: null });
     },
+    checkLogin: async (accountId) => {
+      const result = await api().exchange.loginRequirements({ accountId });
+      // Unknown (an older server, no network): the form stays, and a refused login still tells.
+      if (current(accountId) && result.ok && result.value.captcha) set({ loginCaptcha: true });
+    },
     login: async (email, password, code) => {
       const { accountId } = get();
       if (!accountId) return;
@@ -125,7 +138,9 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
       if (!current(accountId)) return;
       set({ busy: null, codeWait: null });
       if (!result.ok) {
-        set({ loginError: result.error });
+        // The notice that replaces the form says it in the same words.
+        if (result.error.code === 'identity.captcha.required') set({ loginCaptcha: true, loginCodeNeeded: false });
+        else set({ loginError: result.error });
         return;
       }
       if (result.value.status === 'code_needed') {

@@ -1,14 +1,22 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { errorText } from '../../error-text';
 import type { AccountSummary } from '../../store/accounts-store';
 import { useExchangeStore } from '../../store/exchange-store';
+import { CaptchaNotice } from './CaptchaNotice';
 import { CodeField } from './CodeField';
 
-/** Email and password, then a 2FA code when the exchange asks for one; the password leaves the page once logged in. */
+/**
+ * Email and password, then a 2FA code when the exchange asks for one; the password leaves the page
+ * once logged in. Where the exchange's login asks for a captcha, the way forward instead.
+ */
 export function LoginForm({ account }: { account: AccountSummary }) {
   const state = useExchangeStore();
+  const checkLogin = useExchangeStore((store) => store.checkLogin);
   const id = useId();
+  useEffect(() => {
+    void checkLogin(account.id);
+  }, [account.id, checkLogin]);
   const [email, setEmail] = useState(account.loginEmail ?? '');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
@@ -18,6 +26,7 @@ export function LoginForm({ account }: { account: AccountSummary }) {
       if (useExchangeStore.getState().session?.status === 'logged_in') setPassword('');
     });
   };
+  if (state.loginCaptcha) return <CaptchaNotice />;
   return (
     <form aria-label="Log in" onSubmit={submit} noValidate>
       <div className="field">
