@@ -15,6 +15,8 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await sandbox.close();
 });
+// A vault, an account and a key through the UI, then a wait for the expiry: over 10 s on a busy machine.
+test.describe.configure({ timeout: 40_000 });
 
 /** Copies a curl command and checks the clipboard holds it at once, then is emptied once the command has expired. */
 async function copyAndSeeItCleared(page: Page, harness: Harness) {
