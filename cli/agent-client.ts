@@ -93,6 +93,12 @@ export async function connectAgent(address: AgentAddress, clientName: string): P
   const ask = <T extends AgentAnswer['type']>(type: T, fields: Record<string, unknown> = {}): Promise<Extract<AgentAnswer, { type: T }>> =>
     new Promise<string>((resolve, reject) => {
       waiting.push({ resolve, reject });
+      // Requests asked in one turn of the event loop leave together (a program with several
+      // connections, such as a bot's workers): the agent is woken once for all of them.
+      if (!socket.writableCorked) {
+        socket.cork();
+        setImmediate(() => socket.uncork());
+      }
       socket.write(`${JSON.stringify({ v: WIRE_VERSION, type, ...fields })}\n`);
     }).then((line) => {
       const answer = readAnswer(line);

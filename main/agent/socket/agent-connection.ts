@@ -92,8 +92,15 @@ export function serveConnection(socket: Socket, context: ConnectionContext): Age
     closeWith(answerLine(id, refusalBody(code, detail)));
   };
 
+  // The answers of one turn of the event loop leave after every request read in it is served, so
+  // that clients woken by them find several at once: fewer wake-ups on both sides of the socket.
   const send = (id: WireId, body: AnswerBody) => {
-    if (!closing) socket.write(answerLine(id, body));
+    if (closing) return;
+    if (!socket.writableCorked) {
+      socket.cork();
+      setImmediate(() => socket.uncork());
+    }
+    socket.write(answerLine(id, body));
   };
 
   const onLine = (line: ParsedLine) => {
