@@ -1,6 +1,6 @@
 import { AppError } from '../app-error';
 import { curlArguments } from './curl';
-import { posixQuote } from './posix-quote';
+import { POSIX_CONTINUATION, posixQuote } from './posix-quote';
 import { checkRequestSpec } from './request';
 import type { RequestSpec } from './request';
 
@@ -29,7 +29,7 @@ export function renderAgentScript(spec: RequestSpec, options: { key?: string }):
     `apikey=${header('X-Auth-Apikey')}`,
     `nonce=${header('X-Auth-Nonce')}`,
     `signature=${header('X-Auth-Signature')}`,
-    curlArguments(spec, headers).join(' \\\n  '),
+    curlArguments(spec, headers).join(POSIX_CONTINUATION),
     ')',
   ].join('\n');
 }

@@ -22,8 +22,8 @@ export function curlArguments(spec: RequestSpec, authHeaders: readonly string[])
   ];
 }
 
-export const renderCurl = (request: SignedRequest): string =>
+export const renderCurl = (request: SignedRequest, separator = ' '): string =>
   curlArguments(
     request,
     AUTH_HEADER_NAMES.map((name) => posixQuote(`${name}: ${request.headers[name]}`)),
-  ).join(' ');
+  ).join(separator);

@@ -63,7 +63,7 @@ function bodyItems(body: JsonValue): string[] | undefined {
  * documentation. --ignore-stdin because in scripts and cron stdin is not a terminal, and httpie
  * would otherwise wait for a body on it.
  */
-export function renderHttpie(request: SignedRequest): string {
+export function renderHttpie(request: SignedRequest, separator = ' '): string {
   const kid = request.headers['X-Auth-Apikey'];
   if (UNWRITABLE_VALUE.test(kid)) {
     throw new AppError(
@@ -86,5 +86,5 @@ export function renderHttpie(request: SignedRequest): string {
     // argparse reads an item that starts with '-' as an option unless '--' comes first.
     ...(items.some((item) => item.startsWith('-')) ? ['--'] : []),
     ...items.map(posixQuote),
-  ].join(' ');
+  ].join(separator);
 }

@@ -10,3 +10,6 @@ export const posixQuote = (value: string): string => `'${value.replaceAll("'", `
  * special, else single-quoted (the app's data folder, "Barong Vault", has a space).
  */
 export const posixValue = (value: string): string => (/^[\w@%+=:,./-]+$/.test(value) ? value : posixQuote(value));
+
+/** A POSIX shell's line continuation, indented: the next line goes on with the same command. */
+export const POSIX_CONTINUATION = ' \\\n  ';

@@ -4,7 +4,7 @@ import { AUTH_HEADER_NAMES, requestBody, requestUrl } from './request';
 import type { SignedRequest } from './request';
 
 /** Two PowerShell statements: the headers hashtable, then Invoke-RestMethod. */
-export function renderPowerShell(request: SignedRequest): string {
+export function renderPowerShell(request: SignedRequest, separator = ' '): string {
   const body = requestBody(request);
   if (body !== undefined && request.method === 'GET') {
     // Windows PowerShell refuses a body on GET, and PowerShell 7 may turn it into a query string.
@@ -17,5 +17,5 @@ export function renderPowerShell(request: SignedRequest): string {
     // Without a charset, Windows PowerShell 5.1 encodes a string body as ISO-8859-1.
     invoke.push(`-ContentType ${powershellQuote('application/json; charset=utf-8')}`, `-Body ${powershellQuote(body)}`);
   }
-  return `$headers = @{ ${headers} }\n${invoke.join(' ')}`;
+  return `$headers = @{ ${headers} }\n${invoke.join(separator)}`;
 }

@@ -34,4 +34,17 @@ describe('renderSignedCommand', () => {
     const headers = { ...request.headers, 'X-Auth-Nonce': '' };
     expect(() => renderSignedCommand('httpie', { ...request, headers }, 5000)).toThrow(expect.objectContaining({ code: 'input.nonce_invalid' }));
   });
+
+  it("puts one argument per line with the shell's continuation: a backslash for POSIX shells, a backtick for PowerShell", () => {
+    for (const format of ['curl', 'httpie'] as const) {
+      const lines = renderSignedCommand(format, request, 5000, 'one-per-line').text.split('\n');
+      expect(lines.length).toBeGreaterThan(3);
+      expect(lines.slice(0, -1).every((line) => line.endsWith(' \\'))).toBe(true);
+      expect(lines.join(' ').replace(/ \\ {3}/g, ' ')).toBe(renderSignedCommand(format, request, 5000).text);
+    }
+    const [headers, ...invoke] = renderSignedCommand('powershell', request, 5000, 'one-per-line').text.split('\n');
+    expect(headers).toMatch(/^\$headers = @\{ /);
+    expect(invoke.slice(0, -1).every((line) => line.endsWith(' `'))).toBe(true);
+    expect(invoke.map((line) => line.trim().replace(/ `$/, '')).join(' ')).toBe(renderSignedCommand('powershell', request, 5000).text.split('\n')[1]);
+  });
 });

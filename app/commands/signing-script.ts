@@ -1,7 +1,7 @@
 import { AppError } from '../app-error';
 import { checkKid } from '../barong/credentials';
 import { curlArguments } from './curl';
-import { posixQuote } from './posix-quote';
+import { POSIX_CONTINUATION, posixQuote } from './posix-quote';
 import { checkRequestSpec } from './request';
 import type { RequestSpec } from './request';
 
@@ -42,7 +42,7 @@ export function renderSigningScript(spec: RequestSpec, options: { kid: string; s
     `nonce=$(perl -MTime::HiRes=time -e 'printf "%d", time * 1000')`,
     // Only the variable's name is an argument; the secret never is.
     `signature=$(perl -MDigest::SHA=hmac_sha256_hex -e 'print hmac_sha256_hex($ARGV[0], $ENV{$ARGV[1]})' -- "$nonce$kid" ${secretEnv})`,
-    curl.join(' \\\n  '),
+    curl.join(POSIX_CONTINUATION),
     ')',
   ].join('\n');
 }

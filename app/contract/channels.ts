@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { KEY_LABEL_MAX } from '../domain/remote-keys';
 import { THEMES } from '../domain/settings';
+import { COMMAND_LAYOUTS } from '../commands/render';
 import {
   accountFieldsSchema,
   agentStatusSchema,
   accountSchema,
-  accountSummarySchema,
+  listedAccountSchema,
   apiKeySchema,
   auditEntrySchema,
   balanceSchema,
@@ -51,7 +52,7 @@ const proxyPort = z.number().int('A whole number.').min(1024, 'At least 1024.').
 /** A 2FA code typed by the trader, when an earlier answer was `code_needed`. */
 const optionalCode = { code: typedCodeSchema.optional() };
 /** What to sign at the moment of the call, and as which command. */
-const signing = z.object({ keyId: idSchema, format: z.enum(COMMAND_FORMATS), request: requestSpecSchema });
+const signing = z.object({ keyId: idSchema, format: z.enum(COMMAND_FORMATS), layout: z.enum(COMMAND_LAYOUTS).optional(), request: requestSpecSchema });
 /** The longest backup the vault takes, as base64 characters: the cap keeps a hostile payload from filling memory. */
 export const BACKUP_BASE64_MAX_CHARS = 64 * 1024 * 1024;
 /** Base64 of an encrypted backup file. */
@@ -76,7 +77,7 @@ export const contract = {
   'vault.addKeychain': channel(z.object({ ...owner }), vaultStatusSchema),
   'vault.removeKeychain': channel(z.object({ ...owner }), vaultStatusSchema),
 
-  'accounts.list': channel(nothing, z.array(accountSummarySchema)),
+  'accounts.list': channel(nothing, z.array(listedAccountSchema)),
   'accounts.get': channel(byAccount, accountSchema),
   'accounts.create': channel(accountFieldsSchema, accountSchema),
   /** A change of the base URL is privileged: it redirects where signatures and 2FA codes go. */

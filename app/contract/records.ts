@@ -57,7 +57,9 @@ export const accountSchema = z.strictObject({
 });
 /** What names a key in the accounts list, so that the renderer can search it without asking main. */
 export const keyNameSchema = z.strictObject({ kid: z.string(), label: z.string() });
-export const accountSummarySchema = accountSchema.extend({ keys: z.array(keyNameSchema) }).strict();
+export const accountSummarySchema = accountSchema.extend({ keys: z.array(keyNameSchema), lastUsedAt: timestamp.nullable() }).strict();
+/** An account as the desk lists it: with its session's state on the exchange, which lives in main's memory only. */
+export const listedAccountSchema = accountSummarySchema.extend({ session: z.enum(['logged_out', 'logged_in', 'expired']) }).strict();
 
 export { COMMAND_FORMATS, REMOTE_STATES };
 

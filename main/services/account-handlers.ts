@@ -4,7 +4,7 @@ import type { HandlersOf } from './serve-channels';
 /** The vault's accounts; the fields are checked in depth by the vault, with its messages. */
 export function accountHandlers({ vault, sessions }: BackendParts): HandlersOf<'accounts'> {
   return {
-    'accounts.list': async () => vault.listAccounts(),
+    'accounts.list': async () => vault.listAccounts().map((account) => ({ ...account, session: sessions.stateOf(account.id).status })),
     'accounts.get': async ({ accountId }) => vault.account(accountId),
     'accounts.create': async (fields) => vault.createAccount(fields),
     'accounts.update': async ({ accountId, fields }) => vault.updateAccount(accountId, fields),

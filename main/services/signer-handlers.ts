@@ -15,7 +15,7 @@ const noClipboard = () => new AppError('clipboard.unavailable', 'There is no cli
 
 /** Signing at the moment of the call: a command to show or copy, or the request sent from main. */
 export function signerHandlers({ vault, clocks, runner, clipboard }: BackendParts): HandlersOf<'signer'> {
-  const signNow = ({ keyId, format, request }: SigningInput): RenderedCommand => {
+  const signNow = ({ keyId, format, layout, request }: SigningInput): RenderedCommand => {
     const key = vault.key(keyId);
     const account = vault.account(key.accountId);
     const spec: RequestSpec = { baseUrl: account.baseUrl, ...exchangeRequest(request) };
@@ -26,7 +26,7 @@ export function signerHandlers({ vault, clocks, runner, clipboard }: BackendPart
     }
     // The command is rendered for the account's base URL: that origin is the one signed for.
     const headers = vault.sign(keyId, clock.nonce(), originOf(spec.baseUrl));
-    const rendered = renderSignedCommand(format, { ...spec, headers }, account.nonceLifetimeMs);
+    const rendered = renderSignedCommand(format, { ...spec, headers }, account.nonceLifetimeMs, layout);
     return {
       format,
       text: rendered.text,

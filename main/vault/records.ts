@@ -28,6 +28,8 @@ export interface KeyName {
 export interface AccountSummary extends Account {
   /** In the order of the account's key list. */
   keys: KeyName[];
+  /** When one of its keys last signed (ms since the epoch), for "recently used first"; null if none has. */
+  lastUsedAt: number | null;
 }
 
 export interface ApiKey {

@@ -102,4 +102,28 @@ describe('signed commands run by the real programs against a loopback server', (
     expect(text).not.toContain('--raw');
     expectArrived(await send(text), request, 'json');
   });
+
+  // What the signer shows with "one argument per line", pasted into a shell: the continuations keep it one command.
+  it(
+    'one argument per line: curl and httpie with backslash continuations run as the one-line command does, in sh and bash',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(signedRequest(`${server.url}${PREFIX}`), fc.constantFrom('sh' as const, 'bash' as const), async (request, shell) => {
+          fc.pre(!HTTPIE_UNWRITABLE.test(request.headers['X-Auth-Apikey']));
+          const curl = renderSignedCommand('curl', request, 5000, 'one-per-line').text;
+          expect(curl.split('\n').length).toBeGreaterThan(3);
+          expect(curl.split('\n').slice(0, -1).every((line) => line.endsWith(' \\'))).toBe(true);
+          const ran = await runShell(shell, curl);
+          expect(ran.code, ran.stderr).toBe(0);
+          expectArrived(server.take()[0] as RecordedRequest, request, 'bytes');
+          const httpie = renderSignedCommand('httpie', request, 5000, 'one-per-line').text;
+          const viaHttpie = await runShell(shell, httpie);
+          expect(viaHttpie.code, viaHttpie.stderr).toBe(0);
+          expectArrived(server.take()[0] as RecordedRequest, request, httpie.startsWith('http --ignore-stdin \\\n  --raw=') ? 'bytes' : 'json');
+        }),
+        { ...SPAWNING, numRuns: 8 },
+      );
+    },
+    TIMEOUT_MS,
+  );
 });

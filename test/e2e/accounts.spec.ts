@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/fixtures';
-import { createVaultInPage, PASSPHRASE } from './ui-steps';
+import { createVaultInPage, openAccountTab, PASSPHRASE } from './ui-steps';
 
 const KID = '0123456789abcdef';
 const SECRET = 'fedcba9876543210fedcba9876543210';
@@ -18,18 +18,22 @@ test('add through the Sandbox preset, import a key, edit, search, remove with co
   // Add through the preset; Enter submits the form.
   await page.getByRole('button', { name: 'Add account' }).click();
   const addForm = page.getByRole('form', { name: 'Add account' });
+  await addForm.getByText('Developer: the local sandbox').click();
   await addForm.getByLabel('Sandbox port').fill('4000');
   await addForm.getByRole('button', { name: 'Sandbox', exact: true }).click();
   await expect(addForm.getByLabel('Name')).toHaveValue('Sandbox');
   await expect(addForm.getByLabel('Base URL')).toHaveValue('http://127.0.0.1:4000');
   await expect(addForm.getByLabel('Nonce lifetime (ms)')).toHaveValue('5000');
   await addForm.getByLabel('Name').press('Enter');
-  await expect(accountRow(page, 'Sandbox')).toContainText('http://127.0.0.1:4000 · 0 keys');
+  await expect(accountRow(page, 'Sandbox')).toContainText('127.0.0.1:4000 · 0 keys');
 
-  // Import a key: listed, counted, and its secret gone from the page.
+  // Import a key: the Sign tab says how to get one; listed, counted, and its secret gone from the page.
   await accountRow(page, 'Sandbox').getByRole('button', { name: 'Sandbox' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Sandbox' })).toBeVisible();
-  await expect(page.getByText('No keys yet.')).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Sign' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('heading', { name: 'No keys for Sandbox yet' })).toBeVisible();
+  await page.getByRole('button', { name: 'Import a key' }).click();
+  await expect(page.getByRole('tab', { name: 'Keys' })).toHaveAttribute('aria-selected', 'true');
   const importForm = page.getByRole('form', { name: 'Import key' });
   await importForm.getByLabel('Key id (kid)').fill(KID);
   await expect(importForm.getByLabel('Secret')).toHaveAttribute('type', 'password');
@@ -44,31 +48,26 @@ test('add through the Sandbox preset, import a key, edit, search, remove with co
   expect(await page.content()).not.toContain(SECRET);
   expect(await page.locator('body').innerText()).not.toContain(SECRET);
 
-  await page.getByRole('button', { name: 'Back to all accounts' }).click();
   await expect(accountRow(page, 'Sandbox')).toContainText('1 key');
 
-  // Edit the name.
-  await accountRow(page, 'Sandbox').getByRole('button', { name: 'Sandbox' }).click();
+  // Edit the name, on the Details tab.
+  await openAccountTab(page, 'Details');
   await page.getByRole('button', { name: 'Edit account' }).click();
   const editForm = page.getByRole('form', { name: 'Save account' });
   await expect(editForm.getByLabel('Base URL')).toHaveValue('http://127.0.0.1:4000');
   await editForm.getByLabel('Name').fill('Sandbox renamed');
   await editForm.getByRole('button', { name: 'Save account' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Sandbox renamed' })).toBeVisible();
-  await page.getByRole('button', { name: 'Back to all accounts' }).click();
 
-  // A second account, then search: Ctrl+K focuses the box, typing filters (by name and by kid).
+  // A second account, then the list's filter: by name and by kid.
   await page.getByRole('button', { name: 'Add account' }).click();
   await addForm.getByLabel('Name').fill('Main exchange');
   await addForm.getByLabel('Base URL').fill('https://main.example');
   await addForm.getByRole('button', { name: 'Add account' }).click();
   await expect(accountRow(page, 'Main exchange')).toContainText('0 keys');
 
-  await page.getByRole('heading', { name: 'Vault unlocked' }).click();
-  await page.keyboard.press('Control+k');
   const searchBox = page.getByLabel('Search accounts and keys');
-  await expect(searchBox).toBeFocused();
-  await page.keyboard.type('renamed');
+  await searchBox.fill('renamed');
   await expect(accountRow(page, 'Sandbox renamed')).toBeVisible();
   await expect(accountRow(page, 'Main exchange')).toHaveCount(0);
   await searchBox.fill(KID.slice(0, 8));
@@ -81,6 +80,7 @@ test('add through the Sandbox preset, import a key, edit, search, remove with co
 
   // Remove: cancel, Escape, then confirm.
   await accountRow(page, 'Sandbox renamed').getByRole('button', { name: 'Sandbox renamed' }).click();
+  await openAccountTab(page, 'Details');
   await page.getByRole('button', { name: 'Remove account' }).click();
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toContainText('Remove Sandbox renamed and the 1 key that go with it');
@@ -94,14 +94,16 @@ test('add through the Sandbox preset, import a key, edit, search, remove with co
   expect(await harness.backend.channels['accounts.list'](undefined)).toMatchObject({ ok: true, value: { length: 2 } });
   await page.getByRole('button', { name: 'Remove account' }).click();
   await dialog.getByRole('button', { name: 'Yes, remove Sandbox renamed' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Accounts' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Choose an account' })).toBeVisible();
   await expect(accountRow(page, 'Sandbox renamed')).toHaveCount(0);
 
   await accountRow(page, 'Main exchange').getByRole('button', { name: 'Main exchange' }).click();
+  await openAccountTab(page, 'Details');
   await page.getByRole('button', { name: 'Remove account' }).click();
   await expect(dialog).toContainText('the 0 keys');
   await dialog.getByRole('button', { name: 'Yes, remove Main exchange' }).click();
   await expect(page.getByText('No accounts yet.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Start in three steps' })).toBeVisible();
   expect(await harness.backend.channels['accounts.list'](undefined)).toEqual({ ok: true, value: [] });
 });
 
@@ -126,6 +128,7 @@ test('a duplicate kid is refused in words; unusual key shapes give warnings', as
   await harness.backend.channels['accounts.create']({ name: 'Sandbox', baseUrl: 'http://127.0.0.1:4000' });
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'Sandbox', exact: true }).click();
+  await openAccountTab(page, 'Keys');
 
   const importForm = page.getByRole('form', { name: 'Import key' });
   const importKey = async (kid: string, secret: string) => {
@@ -150,15 +153,16 @@ test('add and open an account with the keyboard only', async ({ page, harness })
   await page.goto(harness.url);
   await expect(page.getByRole('heading', { name: 'Vault unlocked' })).toBeVisible();
 
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Lock' })).toBeFocused();
+  // The top bar first: the views, the palette, Lock; then the accounts pane.
   const views = page.getByRole('navigation', { name: 'Views' });
   for (const view of ['Accounts', 'Audit log', 'Settings']) {
     await page.keyboard.press('Tab');
     await expect(views.getByRole('button', { name: view })).toBeFocused();
   }
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('Search accounts and keys')).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Find an account or key' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Lock' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Add account' })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -170,19 +174,31 @@ test('add and open an account with the keyboard only', async ({ page, harness })
   await page.keyboard.press('Enter');
   await expect(accountRow(page, 'Keyboard exchange')).toContainText('0 keys');
 
-  // The form closes and gives the focus back to Add account; the new account is just before it.
+  // The form closes and gives the focus back to Add account; the filter, then the new account, follow it.
   await expect(page.getByRole('button', { name: 'Add account' })).toBeFocused();
-  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Search accounts and keys')).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Keyboard exchange' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Keyboard exchange' })).toBeVisible();
-  await page.keyboard.press('Control+k');
-  await expect(page.getByLabel('Search accounts and keys')).toBeFocused();
 
-  // Ctrl+, opens the settings; Ctrl+K from there comes back to the accounts' search box.
+  // The tabs: one stop, arrows move between them.
+  await page.getByRole('tab', { name: 'Sign' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Keys' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Keys' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true');
+
+  // Ctrl+, opens the settings; Ctrl+K opens the palette over them, and Enter there comes back to the account.
   await page.keyboard.press('Control+,');
   await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
   await expect(views.getByRole('button', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
   await page.keyboard.press('Control+k');
-  await expect(page.getByLabel('Search accounts and keys')).toBeFocused();
+  await expect(page.getByRole('combobox', { name: 'Account, key label or kid' })).toBeFocused();
+  await page.keyboard.type('keyboard');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Keyboard exchange' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Sign' })).toHaveAttribute('aria-selected', 'true');
 });

@@ -66,7 +66,7 @@ test('copies httpie and curl commands that run from the clipboard, goes stale, a
 
   // Past the account's 1 s lifetime: stale and greyed; one click signs and copies a new one.
   await expect(validity).toHaveText(STALE, { timeout: 3000 });
-  await expect(page.locator('.signed-output')).toHaveClass(/stale/);
+  await expect(page.locator('.countdown')).toHaveAttribute('data-stage', 'stale');
   // Main cleared the expired command from the clipboard; the panel still shows it, greyed.
   expect(harness.clipboard.state.text).toBe('');
   const staleNonce = nonceOf(await command.innerText());

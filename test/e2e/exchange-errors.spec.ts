@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/fixtures';
 import { seededSandboxForEachTest, TRADER } from './seeded-sandbox';
 import { TotpCodes } from './totp-codes';
-import { addSandboxAccount, createVaultInPage } from './ui-steps';
+import { addSandboxAccount, createVaultInPage, openAccountTab } from './ui-steps';
 
 const sandbox = seededSandboxForEachTest();
 
@@ -21,6 +21,7 @@ async function closedPort(): Promise<number> {
 async function tryLogin(page: Page, url: string, baseUrl: string) {
   await createVaultInPage(page, url);
   await addSandboxAccount(page, baseUrl, { 'Login email (optional)': TRADER.email });
+  await openAccountTab(page, 'Exchange');
   const exchange = page.getByRole('region', { name: 'Exchange', exact: true });
   const login = exchange.getByRole('form', { name: 'Log in' });
   await login.getByLabel('Password').fill(TRADER.password);

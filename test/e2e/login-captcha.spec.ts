@@ -8,7 +8,7 @@ import { startSandbox } from '../../sandbox/start-sandbox';
 import { expect, test } from '../harness/fixtures';
 import { expectNoSeriousAxeViolations } from './accessibility';
 import { TRADER } from './seeded-sandbox';
-import { addSandboxAccount, createVaultInPage } from './ui-steps';
+import { addSandboxAccount, createVaultInPage, openAccountTab } from './ui-steps';
 
 // The sandbox as started with --captcha: its configs say recaptcha, and a login without one is refused.
 let sandbox: RunningSandbox;
@@ -25,6 +25,7 @@ test.describe.configure({ timeout: 60_000 });
 async function exchangeOn(page: Page, url: string, baseUrl: string): Promise<Locator> {
   await createVaultInPage(page, url);
   await addSandboxAccount(page, baseUrl, { 'Login email (optional)': TRADER.email });
+  await openAccountTab(page, 'Exchange');
   const exchange = page.getByRole('region', { name: 'Exchange', exact: true });
   await expect(exchange.getByRole('status', { name: 'Session' })).toHaveText('Logged out.');
   return exchange;

@@ -7,7 +7,7 @@ import { DELIVER_EVENT } from '../harness/page-bridge-names';
 import { expectNoSeriousAxeViolations } from './accessibility';
 import { saveScreenshot } from './screenshots';
 import { TRADER } from './seeded-sandbox';
-import { addSandboxAccount, createVaultInPage, PASSPHRASE } from './ui-steps';
+import { addSandboxAccount, createVaultInPage, openAccountTab, PASSPHRASE } from './ui-steps';
 
 const KID = '0123456789abcdef';
 const SECRET = 'fedcba9876543210fedcba9876543210';
@@ -302,6 +302,7 @@ test('with the 2FA seed stored (after its warning), the account logs in without 
     // Back to the account it was on before the settings.
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Accounts' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Sandbox' })).toBeVisible();
+    await openAccountTab(page, 'Exchange');
     const exchange = page.getByRole('region', { name: 'Exchange' });
     const login = exchange.getByRole('form', { name: 'Log in' });
     await login.getByLabel('Password').fill(TRADER.password);

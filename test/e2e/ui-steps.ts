@@ -35,8 +35,15 @@ export async function addSandboxAccount(page: Page, baseUrl: string, fields: Rec
   await expect(page.getByRole('heading', { level: 2, name: 'Sandbox' })).toBeVisible();
 }
 
-/** Imports a key through the open account's form and waits for the app to confirm it. */
+/** Shows one of the open account's tabs. */
+export async function openAccountTab(page: Page, tab: 'Sign' | 'Keys' | 'Exchange' | 'Details'): Promise<void> {
+  await page.getByRole('tab', { name: tab, exact: true }).click();
+  await expect(page.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
+}
+
+/** Imports a key through the open account's form (on its Keys tab) and waits for the app to confirm it. */
 export async function importKeyInPage(page: Page, kid: string, secret: string): Promise<void> {
+  await openAccountTab(page, 'Keys');
   const importForm = page.getByRole('form', { name: 'Import key' });
   await importForm.getByLabel('Key id (kid)').fill(kid);
   await importForm.getByLabel('Secret').fill(secret);
@@ -51,6 +58,7 @@ export async function signerOnSandbox(page: Page, url: string, sandbox: RunningS
   await createVaultInPage(page, url);
   await addSandboxAccount(page, sandbox.url, { 'Nonce lifetime (ms)': '1000' });
   await importKeyInPage(page, seeded.kid, seeded.secret);
+  await openAccountTab(page, 'Sign');
   const signer = page.getByRole('form', { name: 'Signer' });
   const keyId = await signer.getByLabel('Key').locator('option', { hasText: seeded.kid }).getAttribute('value');
   await signer.getByLabel('Key').selectOption(keyId ?? '');

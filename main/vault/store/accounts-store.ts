@@ -125,14 +125,19 @@ export class AccountsStore {
   /** Every account in list order with the names of its keys: two queries, whatever the count of accounts. */
   listWithKeyNames(): AccountSummary[] {
     const accounts = this.db.prepare(`SELECT ${COLUMNS} FROM accounts ORDER BY sort_order, created_at`).all() as AccountRow[];
-    const keys = this.db.prepare('SELECT account_id, kid, label FROM api_keys ORDER BY created_at, kid').all() as Array<{
+    const keys = this.db.prepare('SELECT account_id, kid, label, last_used_at FROM api_keys ORDER BY created_at, kid').all() as Array<{
       account_id: string;
       kid: string;
       label: string;
+      last_used_at: number | null;
     }>;
     const byAccount = new Map<string, KeyName[]>(accounts.map((row) => [row.id, []]));
-    for (const { account_id, kid, label } of keys) byAccount.get(account_id)?.push({ kid, label });
-    return accounts.map((row) => ({ ...toAccount(row), keys: byAccount.get(row.id) ?? [] }));
+    const lastUse = new Map<string, number>();
+    for (const { account_id, kid, label, last_used_at } of keys) {
+      byAccount.get(account_id)?.push({ kid, label });
+      if (last_used_at !== null && last_used_at > (lastUse.get(account_id) ?? -1)) lastUse.set(account_id, last_used_at);
+    }
+    return accounts.map((row) => ({ ...toAccount(row), keys: byAccount.get(row.id) ?? [], lastUsedAt: lastUse.get(row.id) ?? null }));
   }
 
   totpSeed(id: string): Buffer | null | undefined {

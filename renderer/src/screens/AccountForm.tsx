@@ -64,38 +64,53 @@ export function AccountForm({ account, submitLabel, onSubmit, onCancel }: Accoun
 
   return (
     <form onSubmit={submit} aria-describedby={errorId} aria-label={submitLabel} noValidate>
-      <fieldset>
-        <legend>Sandbox preset</legend>
-        <div className="field">
-          <label htmlFor={`${id}-port`}>Sandbox port</label>
-          <input id={`${id}-port`} type="text" inputMode="numeric" value={sandboxPort} onChange={(event) => setSandboxPort(event.target.value)} />
-        </div>
-        <button type="button" onClick={useSandbox}>
-          Sandbox
-        </button>
-      </fieldset>
       <div className="field">
         <label htmlFor={`${id}-name`}>Name</label>
         <input id={`${id}-name`} type="text" value={name} onChange={(event) => setName(event.target.value)} autoFocus />
       </div>
       <div className="field">
         <label htmlFor={`${id}-url`}>Base URL</label>
-        <input id={`${id}-url`} type="url" value={baseUrl} onChange={(event) => setBaseUrl(event.target.value)} spellCheck={false} />
+        <input id={`${id}-url`} type="url" className="wide" value={baseUrl} onChange={(event) => setBaseUrl(event.target.value)} spellCheck={false} />
       </div>
       {redirects && <BaseUrlChange from={account.baseUrl} to={baseUrl} proof={proof} waiting={busy} id={`${id}-redirect`} />}
       <div className="field">
         <label htmlFor={`${id}-lifetime`}>Nonce lifetime (ms)</label>
-        <input id={`${id}-lifetime`} type="number" min={1000} step={1} value={nonceLifetime} onChange={(event) => setNonceLifetime(event.target.value)} />
+        <input
+          id={`${id}-lifetime`}
+          type="number"
+          className="short"
+          min={1000}
+          step={1}
+          value={nonceLifetime}
+          onChange={(event) => setNonceLifetime(event.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-email`}>Login email (optional)</label>
         <input id={`${id}-email`} type="email" value={loginEmail} onChange={(event) => setLoginEmail(event.target.value)} autoComplete="email" />
       </div>
+      {!account && (
+        <details className="developer">
+          <summary>Developer: the local sandbox</summary>
+          <p className="note">Fills in the sandbox that npm run sandbox started on this computer.</p>
+          <div className="fields-row">
+            <div className="field">
+              <label htmlFor={`${id}-port`}>Sandbox port</label>
+              <input id={`${id}-port`} type="text" inputMode="numeric" size={6} value={sandboxPort} onChange={(event) => setSandboxPort(event.target.value)} />
+            </div>
+            <div className="field">
+              <button type="button" onClick={useSandbox}>
+                Sandbox
+              </button>
+            </div>
+          </div>
+        </details>
+      )}
       <p className="error" id={errorId} role="alert">
         {error}
       </p>
       <div className="actions">
-        <button type="submit" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy}>
           {submitLabel}
         </button>
         <button type="button" onClick={onCancel}>

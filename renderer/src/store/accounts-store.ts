@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { RequestOf, ResponseOf } from '../../../app/contract/api';
 import type { ErrorInfo } from '../../../app/contract/result';
 import { api } from '../window-api';
+import { deskOrder } from './account-order';
 import { accountFilter } from './account-search';
 
 export type AccountSummary = ResponseOf<'accounts.list'>[number];
@@ -57,8 +58,9 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
         set({ loadError: result.error });
         return;
       }
-      filter = accountFilter(result.value);
-      set({ accounts: result.value, shown: filter(get().query), loadError: null });
+      const accounts = deskOrder(result.value, Date.now());
+      filter = accountFilter(accounts);
+      set({ accounts, shown: filter(get().query), loadError: null });
     },
     search: (text) => {
       set({ query: text, shown: get().accounts && filter(text) });

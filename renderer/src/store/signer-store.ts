@@ -2,9 +2,11 @@ import { create } from 'zustand';
 import { PEATIO } from '../../../app/barong/paths';
 import type { RequestOf, ResponseOf } from '../../../app/contract/api';
 import type { ErrorInfo, Result } from '../../../app/contract/result';
+import { fillPlaceholders } from '../screens/sign/path-placeholders';
 import { api } from '../window-api';
 
 export type CommandFormat = RequestOf<'signer.render'>['format'];
+export type CommandLayout = NonNullable<RequestOf<'signer.render'>['layout']>;
 export type HttpMethod = RequestOf<'signer.render'>['request']['method'];
 export type RenderedCommand = ResponseOf<'signer.render'>;
 export type SentRequest = ResponseOf<'signer.send'>;
@@ -66,12 +68,18 @@ interface SignerState {
   method: HttpMethod;
   path: string;
   query: QueryRow[];
+  /** The values of the path's `:name` placeholders, by name. */
+  pathValues: Record<string, string>;
   bodyText: string;
   format: CommandFormat;
+  /** One line, or one argument per line: a preference, kept from one account to the next. */
+  layout: CommandLayout;
   rendered: RenderedCommand | null;
   /** The shown command went to the clipboard too: main clears it after this many seconds (0: never). */
   copied: { clearsInSeconds: number } | null;
   sent: SentRequest | null;
+  /** The method of the last Send, kept with its answer or failure: a failed non-GET may have changed state. */
+  sentMethod: HttpMethod | null;
   /** A mistake in the request, in words; nothing was signed. */
   inputError: string;
   backendError: ErrorInfo | null;
@@ -82,11 +90,15 @@ interface SignerState {
   choosePreset(presetId: string): void;
   setMethod(method: HttpMethod): void;
   setPath(path: string): void;
+  setPathValue(name: string, value: string): void;
   addQueryRow(): void;
   updateQueryRow(id: number, fields: Partial<Omit<QueryRow, 'id'>>): void;
   removeQueryRow(id: number): void;
   setBody(text: string): void;
   setFormat(format: CommandFormat): void;
+  setLayout(layout: CommandLayout): void;
+  /** Puts a request from the history back in the form (method and path as they were sent). */
+  reuse(request: { method: HttpMethod; path: string }): void;
   /** The default format from the settings. */
   loadDefaults(): Promise<void>;
   sign(): Promise<void>;
@@ -103,11 +115,14 @@ const initial = {
   method: balances.method,
   path: balances.path,
   query: [] as QueryRow[],
+  pathValues: {} as Record<string, string>,
   bodyText: '',
   format: 'httpie' as CommandFormat,
+  layout: 'line' as CommandLayout,
   rendered: null,
   copied: null,
   sent: null,
+  sentMethod: null,
   inputError: '',
   backendError: null,
   busy: null,
@@ -117,11 +132,12 @@ const initial = {
 const hasBody = (method: HttpMethod) => method === 'POST' || method === 'PUT' || method === 'PATCH';
 
 /** The request the fields describe, or the mistake in words. */
-export function buildRequest(state: Pick<SignerState, 'method' | 'path' | 'query' | 'bodyText'>): { request: RequestSpec } | { error: string } {
-  const path = state.path.trim();
-  if (!path.startsWith('/')) return { error: 'The path starts with a slash, such as /api/v2/peatio/account/balances.' };
-  const placeholder = /\/:([A-Za-z_]+)/.exec(path);
-  if (placeholder) return { error: `Replace :${placeholder[1] ?? ''} in the path with a value.` };
+export function buildRequest(state: Pick<SignerState, 'method' | 'path' | 'pathValues' | 'query' | 'bodyText'>): { request: RequestSpec } | { error: string } {
+  const typed = state.path.trim();
+  if (!typed.startsWith('/')) return { error: 'The path starts with a slash, such as /api/v2/peatio/account/balances.' };
+  const filled = fillPlaceholders(typed, state.pathValues);
+  if ('missing' in filled) return { error: `Fill in ${filled.missing}: the path needs it.` };
+  const { path } = filled;
   const query: Array<[string, string]> = state.query.filter((row) => row.name.trim() !== '').map((row) => [row.name.trim(), row.value]);
   const request: RequestSpec = { method: state.method, path, query };
   if (hasBody(state.method) && state.bodyText.trim() !== '') {
@@ -173,7 +189,7 @@ export const useSignerStore = create<SignerState>()((set, get) => {
     if (!ready) return;
     const seq = ++callSeq;
     set({ inputError: '', backendError: null, busy: action });
-    const result = await signedCommand(action, { ...ready, format: get().format });
+    const result = await signedCommand(action, { ...ready, format: get().format, layout: get().layout });
     if (seq !== callSeq) return;
     if (result.ok) set({ ...result.value, busy: null });
     else set({ rendered: null, copied: null, backendError: result.error, busy: null });
@@ -192,15 +208,22 @@ export const useSignerStore = create<SignerState>()((set, get) => {
         set({ presetId: 'custom' });
         return;
       }
-      set({ presetId, method: preset.method, path: preset.path, bodyText: preset.body ?? '', query: [] });
+      set({ presetId, method: preset.method, path: preset.path, bodyText: preset.body ?? '', query: [], pathValues: {} });
     },
     setMethod: (method) => set({ method, presetId: 'custom' }),
     setPath: (path) => set({ path, presetId: 'custom' }),
+    setPathValue: (name, value) => set({ pathValues: { ...get().pathValues, [name]: value } }),
     addQueryRow: () => set({ query: [...get().query, { id: ++rowSeq, name: '', value: '' }] }),
     updateQueryRow: (id, fields) => set({ query: get().query.map((row) => (row.id === id ? { ...row, ...fields } : row)) }),
     removeQueryRow: (id) => set({ query: get().query.filter((row) => row.id !== id) }),
     setBody: (bodyText) => set({ bodyText }),
     setFormat: (format) => set({ format, formatChosen: true }),
+    setLayout: (layout) => set({ layout }),
+    reuse: ({ method, path }) => {
+      const [pathOnly = path, search = ''] = path.split('?', 2);
+      const query = [...new URLSearchParams(search)].map(([name, value]) => ({ id: ++rowSeq, name, value }));
+      set({ presetId: 'custom', method, path: pathOnly, query, pathValues: {}, bodyText: '' });
+    },
     loadDefaults: async () => {
       const result = await api().settings.get();
       if (result.ok && !get().formatChosen) set({ format: result.value.defaultCommandFormat });
@@ -211,7 +234,7 @@ export const useSignerStore = create<SignerState>()((set, get) => {
       const ready = readyRequest();
       if (!ready) return;
       const seq = ++callSeq;
-      set({ inputError: '', backendError: null, sent: null, busy: 'send' });
+      set({ inputError: '', backendError: null, sent: null, sentMethod: ready.request.method, busy: 'send' });
       const result = await api().signer.send(ready);
       if (seq !== callSeq) return;
       if (result.ok) set({ sent: result.value, busy: null });
@@ -219,7 +242,7 @@ export const useSignerStore = create<SignerState>()((set, get) => {
     },
     reset: () => {
       callSeq++;
-      set(initial);
+      set({ ...initial, layout: get().layout });
     },
   };
 });

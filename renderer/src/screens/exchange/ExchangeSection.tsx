@@ -28,7 +28,9 @@ export function ExchangeSection({ account }: { account: AccountSummary }) {
 
   return (
     <section aria-labelledby={`${id}-heading`} className="exchange">
-      <h3 id={`${id}-heading`}>Exchange</h3>
+      <h3 id={`${id}-heading`} className="visually-hidden">
+        Exchange
+      </h3>
       <SessionStatus />
       <ClockPanel account={account} />
       <CodeWaitNote />
