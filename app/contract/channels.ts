@@ -96,8 +96,17 @@ export const contract = {
   'keys.edit': channel(z.object({ keyId: idSchema, label: keyLabel.optional(), scopes: scopesSchema.optional() }), apiKeySchema),
   /** Forgets the key here only; `exchange.deleteKey` deletes it on the exchange too. */
   'keys.delete': channel(byKey, done),
-  /** The one answer that carries a secret; privileged, so the owner is proved at each call. */
-  'keys.reveal': channel(z.object({ keyId: idSchema, ...owner }), z.strictObject({ secret: z.string() })),
+  /** Puts the key's kid (not a secret) on the clipboard through main, as plain text that stays; main looks it up by keyId. */
+  'keys.copyKid': channel(byKey, done),
+  /**
+   * The one answer that carries a secret; privileged, so the owner is proved at each call.
+   * `deliver: 'clipboard'` puts it on the clipboard through main instead, cleared like any secret,
+   * and answers when, without the secret: the page never holds it, and never sends it back.
+   */
+  'keys.reveal': channel(
+    z.object({ keyId: idSchema, deliver: z.enum(['page', 'clipboard']).optional(), ...owner }),
+    z.union([z.strictObject({ secret: z.string() }), z.strictObject({ clearsInSeconds: z.number() })]),
+  ),
   /** What local programs (the signing agent and proxy) may sign with the key; privileged at every change, since it decides just that. */
   'keys.setPolicy': channel(z.object({ keyId: idSchema, policy: keyPolicySchema, ...owner }), apiKeySchema),
   /** Signed GET of the balances with the key: proves kid, secret, state and clock at once. */

@@ -20,7 +20,8 @@ type Describe<C extends ChannelName> = (input: Input<C>, vault: Vault) => string
  * needs the owner. A new channel that does any of these things is added here, nowhere else.
  */
 export const PRIVILEGED_CHANNELS: { [C in ChannelName]?: Describe<C> } = {
-  'keys.reveal': ({ keyId }, vault) => `Show the secret of ${keyName(vault, keyId)}`,
+  'keys.reveal': ({ keyId, deliver }, vault) =>
+    deliver === 'clipboard' ? `Copy the secret of ${keyName(vault, keyId)} to the clipboard` : `Show the secret of ${keyName(vault, keyId)}`,
   // Every change, closing included: the policy is all that stands between local programs and the key.
   'keys.setPolicy': ({ keyId, policy }, vault) => agentUseWords(keyName(vault, keyId), policy),
   'backup.export': () => 'Export every API secret and 2FA seed into a backup file',

@@ -1,10 +1,11 @@
+import { AppError } from '../../app/app-error';
 import { testKey } from '../barong/runner/test-key';
 import type { BackendParts } from './backend-parts';
 import { definedFields } from './defined-fields';
 import type { HandlersOf } from './serve-channels';
 
 /** Keys in the vault: import, edit, forget, reveal and policy (privileged), test, interrupted creations. */
-export function keyHandlers({ vault, runner }: BackendParts): HandlersOf<'keys'> {
+export function keyHandlers({ vault, runner, clipboard }: BackendParts): HandlersOf<'keys'> {
   return {
     'keys.list': async ({ accountId }) => vault.listKeys(accountId),
     'keys.import': async (input) => vault.importKey(input),
@@ -13,8 +14,21 @@ export function keyHandlers({ vault, runner }: BackendParts): HandlersOf<'keys'>
       vault.deleteKey(keyId);
       return null;
     },
+    // A kid names the key to the exchange and is no secret: plain, it stays on the clipboard.
+    'keys.copyKid': async ({ keyId }) => {
+      const { kid } = vault.key(keyId);
+      if (!clipboard) throw new AppError('clipboard.unavailable', 'There is no clipboard here to copy to: select the kid and copy it yourself.');
+      await clipboard.copy(kid, 'plain');
+      return null;
+    },
     // Privileged: main/privilege has proved the owner before these run.
-    'keys.reveal': async ({ keyId }) => ({ secret: vault.revealSecret(keyId) }),
+    'keys.reveal': async ({ keyId, deliver = 'page' }) => {
+      if (deliver === 'page') return { secret: vault.revealSecret(keyId) };
+      // Checked before the secret is read: no clipboard, no reveal, and nothing audited as one.
+      if (!clipboard) throw new AppError('clipboard.unavailable', 'There is no clipboard here to copy to: reveal the secret on the page instead.');
+      // Audited as a reveal by the vault; the answer says when it clears, never what it was.
+      return { clearsInSeconds: await clipboard.copy(vault.revealSecret(keyId), 'secret') };
+    },
     'keys.setPolicy': async ({ keyId, policy }) => vault.setKeyPolicy(keyId, policy),
     'keys.test': async ({ keyId }) => {
       const result = await testKey(runner, keyId);

@@ -20,9 +20,16 @@ function useSecondsUntil(deadline: number | null): number {
   return deadline === null ? 0 : Math.max(0, Math.ceil((deadline - now) / 1000));
 }
 
+/** Where the copied secret went, and for how long (0: the clearing setting is off). */
+function copiedWords(clearsInSeconds: number): string {
+  return clearsInSeconds > 0
+    ? `Secret copied; clears from the clipboard in ${Math.round(clearsInSeconds)} s.`
+    : 'Secret copied; clipboard clearing is off in Settings, so clear it yourself.';
+}
+
 /**
  * One key's secret, behind the owner's proof: the passphrase where the vault has one, otherwise
- * main's own dialog. Shown for REVEAL_SECONDS, then taken out of the page (onClose), as on
+ * main's own dialog. Copied by main onto the clipboard, or shown for REVEAL_SECONDS, then taken out of the page (onClose), as on
  * Hide; a lock unmounts it with the rest of the unlocked screen.
  */
 export function KeyReveal({ apiKey, onClose }: { apiKey: ApiKey; onClose(): void }) {
@@ -30,6 +37,7 @@ export function KeyReveal({ apiKey, onClose }: { apiKey: ApiKey; onClose(): void
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [revealed, setRevealed] = useState<{ secret: string; hideAt: number } | null>(null);
+  const [copied, setCopied] = useState('');
   const secondsLeft = useSecondsUntil(revealed?.hideAt ?? null);
   const hideRef = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -45,11 +53,23 @@ export function KeyReveal({ apiKey, onClose }: { apiKey: ApiKey; onClose(): void
   const reveal = async (event: FormEvent) => {
     event.preventDefault();
     setError('');
+    setCopied('');
     setBusy(true);
-    const result = await api().keys.reveal({ keyId: apiKey.id, ...proof.take() });
+    const result = await api().keys.reveal({ keyId: apiKey.id, deliver: 'page', ...proof.take() });
     setBusy(false);
-    if (result.ok) setRevealed({ secret: result.value.secret, hideAt: Date.now() + REVEAL_SECONDS * 1000 });
-    else setError(errorText(result.error));
+    if (!result.ok) setError(errorText(result.error));
+    else if ('secret' in result.value) setRevealed({ secret: result.value.secret, hideAt: Date.now() + REVEAL_SECONDS * 1000 });
+  };
+
+  // Main copies the secret itself: it never comes to the page, and the page never sends it back.
+  const copySecret = async () => {
+    setError('');
+    setCopied('');
+    setBusy(true);
+    const result = await api().keys.reveal({ keyId: apiKey.id, deliver: 'clipboard', ...proof.take() });
+    setBusy(false);
+    if (!result.ok) setError(errorText(result.error));
+    else if ('clearsInSeconds' in result.value) setCopied(copiedWords(result.value.clearsInSeconds));
   };
 
   return (
@@ -70,16 +90,22 @@ export function KeyReveal({ apiKey, onClose }: { apiKey: ApiKey; onClose(): void
       ) : (
         <form onSubmit={reveal} aria-label="Reveal secret" noValidate>
           <OwnerProof proof={proof} autoFocus waiting={busy} />
-          <p className="note">The secret shows for {REVEAL_SECONDS} seconds.</p>
+          <p className="note">Reveal shows the secret here for {REVEAL_SECONDS} seconds; Copy secret puts it on the clipboard, cleared like any secret.</p>
           <p className="error" role="alert">
             {error}
+          </p>
+          <p className="form-message" role="status">
+            {copied}
           </p>
           <div className="actions">
             <button type="submit" disabled={busy} autoFocus={!proof.hasPassphrase}>
               Reveal
             </button>
+            <button type="button" disabled={busy} onClick={() => void copySecret()}>
+              Copy secret
+            </button>
             <button type="button" onClick={onClose}>
-              Cancel
+              {copied ? 'Close' : 'Cancel'}
             </button>
           </div>
         </form>
