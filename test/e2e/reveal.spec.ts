@@ -9,12 +9,25 @@ const KID = randomBytes(8).toString('hex');
 const SECRET = randomBytes(16).toString('hex');
 const WRONG_PASSPHRASE = 'not the passphrase at all';
 
-const revealButton = (page: Page) => page.getByRole('button', { name: `Reveal the secret of ${KID}` });
-const revealForm = (page: Page) => page.getByRole('form', { name: 'Reveal secret' });
+/** How the row's buttons name a key without a label. */
+const KEY_NAME = `key ${KID.slice(0, 8)}…`;
+const keysTable = (page: Page) => page.getByRole('table', { name: 'Keys', exact: true });
+// The reveal opens at the key's row, in the table.
+const revealForm = (page: Page) => keysTable(page).getByRole('form', { name: 'Reveal secret' });
 const revealed = (page: Page) => page.getByLabel('Revealed secret');
 
+/** Reveal is in the row's menu of less used actions. */
+async function openReveal(page: Page) {
+  await keysTable(page)
+    .getByRole('button', { name: `More actions for ${KEY_NAME}` })
+    .click();
+  await keysTable(page)
+    .getByRole('button', { name: `Reveal the secret of ${KEY_NAME}` })
+    .click();
+}
+
 async function openRevealWithPassphrase(page: Page, passphrase: string) {
-  await revealButton(page).click();
+  await openReveal(page);
   await expect(revealForm(page).getByLabel('Vault passphrase')).toBeFocused();
   await revealForm(page).getByLabel('Vault passphrase').fill(passphrase);
   await revealForm(page).getByRole('button', { name: 'Reveal', exact: true }).click();
@@ -36,12 +49,35 @@ test.describe('with a passphrase', () => {
     await expect(revealed(page)).toHaveText(SECRET);
     await expect(page.getByText(/^Hidden in (10|9) s\.$/)).toBeVisible();
     await expect(revealForm(page).getByLabel('Vault passphrase')).toHaveCount(0);
+    // It counts down (checked before the slow screenshot and scan, which take seconds on a busy machine).
+    await expect(page.getByText(/^Hidden in [1-8] s\.$/)).toBeVisible({ timeout: 3000 });
     await saveScreenshot(page, 'reveal');
     await expectNoSeriousAxeViolations(page);
 
-    await expect(page.getByText(/^Hidden in [1-8] s\.$/)).toBeVisible({ timeout: 3000 });
     await expect(revealed(page)).toHaveCount(0, { timeout: 11_000 });
     expect(await page.content()).not.toContain(SECRET);
+  });
+
+  test('Copy secret: main puts the secret on the clipboard, marked secret and cleared like one; the page never holds it', async ({ page, harness }) => {
+    await openReveal(page);
+    const form = revealForm(page);
+    // Without the proof, nothing is copied.
+    await form.getByRole('button', { name: 'Copy secret' }).click();
+    await expect(form.getByRole('alert')).toHaveText(/passphrase/i);
+    expect(harness.clipboard.state.text).toBe('');
+
+    await form.getByLabel('Vault passphrase').fill(PASSPHRASE);
+    await form.getByRole('button', { name: 'Copy secret' }).click();
+    await expect(form.getByRole('status')).toHaveText('Secret copied; clears from the clipboard in 20 s.');
+    expect(harness.clipboard.state).toEqual({ text: SECRET, secret: true });
+    await expect(form.getByLabel('Vault passphrase')).toHaveValue('');
+    await expect(revealed(page)).toHaveCount(0);
+    expect(await page.content()).not.toContain(SECRET);
+    const audit = await harness.backend.channels['audit.list']({ limit: 1 });
+    expect(audit.ok && audit.value[0]?.action).toBe('reveal-secret');
+
+    await form.getByRole('button', { name: 'Close' }).click();
+    await expect(form).toHaveCount(0);
   });
 
   test('says so in place for a wrong passphrase and while throttled; Hide and Lock remove the secret', async ({ page }) => {
@@ -65,6 +101,8 @@ test.describe('with a passphrase', () => {
     await page.getByRole('button', { name: 'Hide' }).click();
     await expect(revealed(page)).toHaveCount(0);
     expect(await page.content()).not.toContain(SECRET);
+    // Hidden, the focus goes back to the row's menu, where Reveal was.
+    await expect(keysTable(page).getByRole('button', { name: `More actions for ${KEY_NAME}` })).toBeFocused();
 
     await openRevealWithPassphrase(page, PASSPHRASE);
     await expect(revealed(page)).toHaveText(SECRET);
@@ -82,7 +120,7 @@ test.describe('with the keychain only', () => {
     await addSandboxAccount(page, 'https://reveal.example');
     await importKeyInPage(page, KID, SECRET);
 
-    await revealButton(page).click();
+    await openReveal(page);
     await expect(revealForm(page).getByLabel('Vault passphrase')).toHaveCount(0);
     await expect(revealForm(page)).toContainText('Barong Vault will ask you to confirm in a system dialog.');
     await revealForm(page).getByRole('button', { name: 'Reveal', exact: true }).click();
@@ -95,6 +133,14 @@ test.describe('with the keychain only', () => {
     await expect(revealed(page)).toHaveText(SECRET);
     expect(harness.ownerPrompt.asked).toHaveLength(2);
     await page.getByRole('button', { name: 'Hide' }).click();
+    expect(await page.content()).not.toContain(SECRET);
+
+    // Copy secret asks in the same dialog, in words that say where the secret goes.
+    await openReveal(page);
+    await revealForm(page).getByRole('button', { name: 'Copy secret' }).click();
+    await expect(revealForm(page).getByRole('status')).toHaveText('Secret copied; clears from the clipboard in 20 s.');
+    expect(harness.ownerPrompt.asked.at(-1)).toBe(`Copy the secret of key ${KID} of "Sandbox" to the clipboard`);
+    expect(harness.clipboard.state).toEqual({ text: SECRET, secret: true });
     expect(await page.content()).not.toContain(SECRET);
   });
 });

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { errorText } from '../error-text';
 import type { ApiKey } from '../store/accounts-store';
 import { api } from '../window-api';
+import { keyName } from './keys/key-words';
 import { OwnerProof, useOwnerProof } from './OwnerProof';
 
 /** How long a revealed secret stays on screen: long enough to read or type it, no longer. */
@@ -74,9 +75,7 @@ export function KeyReveal({ apiKey, onClose }: { apiKey: ApiKey; onClose(): void
 
   return (
     <section aria-labelledby={`${id}-heading`} className="reveal">
-      <h4 id={`${id}-heading`}>
-        Secret of <span className="mono">{apiKey.kid}</span>
-      </h4>
+      <h4 id={`${id}-heading`}>Secret of {keyName(apiKey)}</h4>
       {revealed ? (
         <>
           <code aria-label="Revealed secret" className="mono revealed-secret">

@@ -1,25 +1,58 @@
+import { useState } from 'react';
 import { useAccountsStore } from '../../store/accounts-store';
 import type { Reconciliation } from '../../store/exchange-store';
 import { useExchangeStore } from '../../store/exchange-store';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { KeyTestResult, TestKeyButton } from './KeyTest';
 
-/** Enable or Disable by the key's state on the exchange, and Delete; each may then ask for a 2FA code. */
+/** The host of the open account's exchange, as the trader names it ("exchange.example"). */
+function useExchangeHost(): string {
+  const baseUrl = useAccountsStore((state) => state.accounts?.find((account) => account.id === state.selectedId)?.baseUrl);
+  if (!baseUrl) return 'the exchange';
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}
+
+/**
+ * Enable or Disable by the key's state on the exchange, and Delete; each may then ask for a 2FA
+ * code. Disable and Delete ask first, in words that say what stops working.
+ */
 function RemoteKeyActions({ keyId, kid, remoteState }: { keyId: string; kid: string; remoteState: string }) {
   const { busy, runKeyAction } = useExchangeStore();
+  const host = useExchangeHost();
+  const [asking, setAsking] = useState<'disable' | 'delete' | null>(null);
   const toggle = remoteState === 'active' ? 'disable' : 'enable';
+  const run = (kind: 'enable' | 'disable' | 'delete') => {
+    setAsking(null);
+    void runKeyAction({ kind, keyId, kid });
+  };
   return (
     <>
       <button
         type="button"
+        className={toggle === 'disable' ? 'destructive-quiet' : undefined}
         aria-label={`${toggle === 'disable' ? 'Disable' : 'Enable'} key ${kid}`}
         disabled={busy !== null}
-        onClick={() => void runKeyAction({ kind: toggle, keyId, kid })}
+        onClick={() => (toggle === 'disable' ? setAsking('disable') : run('enable'))}
       >
-        {toggle === 'disable' ? 'Disable' : 'Enable'}
+        {toggle === 'disable' ? 'Disable…' : 'Enable'}
       </button>
-      <button type="button" aria-label={`Delete key ${kid}`} disabled={busy !== null} onClick={() => void runKeyAction({ kind: 'delete', keyId, kid })}>
-        Delete
+      <button type="button" className="destructive-quiet" aria-label={`Delete key ${kid}`} disabled={busy !== null} onClick={() => setAsking('delete')}>
+        Delete…
       </button>
+      {asking === 'disable' && (
+        <ConfirmDialog title={`Disable ${kid} on ${host}?`} confirmLabel="Disable key" onConfirm={() => run('disable')} onCancel={() => setAsking(null)}>
+          <p>Programs and bots using it are refused by the exchange at once, until the key is enabled again.</p>
+        </ConfirmDialog>
+      )}
+      {asking === 'delete' && (
+        <ConfirmDialog title={`Delete ${kid} on ${host}?`} confirmLabel="Delete key" onConfirm={() => run('delete')} onCancel={() => setAsking(null)}>
+          <p>Programs and bots using it stop working at once; this cannot be undone. Its secret leaves this vault too.</p>
+        </ConfirmDialog>
+      )}
     </>
   );
 }

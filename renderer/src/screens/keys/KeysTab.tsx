@@ -1,61 +1,73 @@
-import { useCallback, useState } from 'react';
+import { Fragment, useCallback, useState } from 'react';
 import type { AccountSummary, ApiKey } from '../../store/accounts-store';
 import { useAgentStore } from '../../store/agent-store';
+import { useViewStore } from '../../store/view-store';
 import { KeyProgramsPanel } from '../agent/KeyProgramsPanel';
-import { policySummary } from '../agent/policy-words';
 import { KeyImportForm } from '../KeyImportForm';
 import { KeyReveal } from '../KeyReveal';
+import { KeyRow, menuButtonId } from './KeyRow';
+import './keys.css';
 
-/** The account's keys in the vault: the table, a key's secret or programs when asked, and the import form. */
+const COLUMNS = ['Key', 'State', 'Scopes', 'Created · last used', 'Programs', 'Actions'] as const;
+
+/** The account's keys in the vault: the table, a key's secret opened at its row, its programs' policy when asked, and the import form. */
 export function KeysTab({ account, keys }: { account: AccountSummary; keys: ApiKey[] | null }) {
   const [revealingId, setRevealingId] = useState<string | null>(null);
-  const revealing = keys?.find((key) => key.id === revealingId);
-  const stopRevealing = useCallback(() => setRevealingId(null), []);
   const [programsKeyId, setProgramsKeyId] = useState<string | null>(null);
   const programsKey = keys?.find((key) => key.id === programsKeyId);
   const proxies = useAgentStore((state) => state.status?.proxies);
+  const showAccountTab = useViewStore((state) => state.showAccountTab);
+  const stopRevealing = useCallback(() => {
+    setRevealingId((keyId) => {
+      // The secret is gone from the page: the focus goes back to the row's menu, where Reveal was.
+      if (keyId) window.requestAnimationFrame(() => document.getElementById(menuButtonId(keyId))?.focus());
+      return null;
+    });
+  }, []);
 
   return (
     <>
       {keys === null && <p aria-busy="true">Loading the keys…</p>}
-      {keys?.length === 0 && <p className="note">No keys yet: import one below, or create one on the Exchange tab.</p>}
+      {keys?.length === 0 && (
+        <div className="actions">
+          <p className="note">No keys yet: import one below, or create one on the exchange.</p>
+          <button type="button" onClick={() => showAccountTab('exchange')}>
+            Create on the exchange
+          </button>
+        </div>
+      )}
       {keys && keys.length > 0 && (
-        <table aria-label="Keys">
+        <table aria-label="Keys" className="keys-table">
           <thead>
             <tr>
-              <th scope="col">Kid</th>
-              <th scope="col">Label</th>
-              <th scope="col">State</th>
-              <th scope="col">Origin</th>
-              <th scope="col">Secret</th>
-              <th scope="col">Programs</th>
+              {COLUMNS.map((column) => (
+                <th scope="col" key={column}>
+                  {column}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {keys.map((key) => (
-              <tr key={key.id}>
-                <td className="mono">{key.kid}</td>
-                <td>{key.label}</td>
-                <td>{key.remoteState.replace('_', ' ')}</td>
-                <td>{key.origin}</td>
-                <td>
-                  <button type="button" aria-label={`Reveal the secret of ${key.kid}`} onClick={() => setRevealingId(key.id)}>
-                    Reveal
-                  </button>
-                </td>
-                <td>
-                  {policySummary(key.policy)}
-                  {proxies?.some((proxy) => proxy.keyId === key.id) && ', proxy running'}{' '}
-                  <button type="button" className="link" aria-label={`Change what programs may sign with ${key.kid}`} onClick={() => setProgramsKeyId(key.id)}>
-                    Change
-                  </button>
-                </td>
-              </tr>
+              <Fragment key={key.id}>
+                <KeyRow
+                  apiKey={key}
+                  proxyRunning={proxies?.some((proxy) => proxy.keyId === key.id) ?? false}
+                  onReveal={() => setRevealingId(key.id)}
+                  onPrograms={() => setProgramsKeyId(key.id)}
+                />
+                {revealingId === key.id && (
+                  <tr className="key-expansion">
+                    <td colSpan={COLUMNS.length}>
+                      <KeyReveal apiKey={key} onClose={stopRevealing} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>
       )}
-      {revealing && <KeyReveal apiKey={revealing} onClose={stopRevealing} key={revealing.id} />}
       {programsKey && <KeyProgramsPanel apiKey={programsKey} onClose={() => setProgramsKeyId(null)} key={programsKey.id} />}
       <KeyImportForm accountId={account.id} key={account.id} />
     </>
