@@ -96,6 +96,8 @@ test('the keys table: states, scopes and dates, and each row action', async ({ p
   await dialog.getByRole('button', { name: 'Forget key' }).click();
   await expect(secondRow).toHaveCount(0);
   await expect(keysTable(page).getByRole('row')).toHaveCount(2);
+  // The focus goes on to the key that is left.
+  await expect(firstRow.getByRole('button', { name: `More actions for ${named('scalper', first.kid)}` })).toBeFocused();
   const keys = await harness.backend.channels['accounts.list'](undefined);
   expect(keys.ok && keys.value[0]?.keys.map((key) => key.kid)).toEqual([first.kid]);
   expect(harness.clipboard.state.text).toBe(first.kid);

@@ -22,10 +22,12 @@ interface KeyRowProps {
   proxyRunning: boolean;
   onReveal(): void;
   onPrograms(): void;
+  /** After Forget, once the list is reloaded without the key: where the focus goes next. */
+  onForgotten(): void;
 }
 
 /** One key of the vault: what it is, its state and use, and what can be done with it. */
-export function KeyRow({ apiKey: key, proxyRunning, onReveal, onPrograms }: KeyRowProps) {
+export function KeyRow({ apiKey: key, proxyRunning, onReveal, onPrograms, onForgotten }: KeyRowProps) {
   const name = keyName(key);
   const badge = STATE_BADGES[key.remoteState];
   const unusable = isUnusable(key.remoteState);
@@ -52,6 +54,7 @@ export function KeyRow({ apiKey: key, proxyRunning, onReveal, onPrograms }: KeyR
     }
     useToasts.getState().show(`${name} forgotten: its secret is no longer in this vault.`);
     await useAccountsStore.getState().refreshKeys(key.accountId);
+    onForgotten();
   };
 
   return (

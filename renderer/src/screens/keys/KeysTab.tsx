@@ -8,6 +8,7 @@ import { KeyReveal } from '../KeyReveal';
 import { KeyRow, menuButtonId } from './KeyRow';
 import './keys.css';
 
+const EMPTY_ACTION_ID = 'keys-empty-create';
 const COLUMNS = ['Key', 'State', 'Scopes', 'Created · last used', 'Programs', 'Actions'] as const;
 
 /** The account's keys in the vault: the table, a key's secret opened at its row, its programs' policy when asked, and the import form. */
@@ -25,13 +26,20 @@ export function KeysTab({ account, keys }: { account: AccountSummary; keys: ApiK
     });
   }, []);
 
+  // The row and its menu are gone: the focus goes to the next key's menu, or the previous one's, or the empty state's action.
+  const forgotten = (keyId: string) => {
+    const index = keys?.findIndex((key) => key.id === keyId) ?? -1;
+    const neighbour = keys?.[index + 1] ?? keys?.[index - 1];
+    window.requestAnimationFrame(() => document.getElementById(neighbour ? menuButtonId(neighbour.id) : EMPTY_ACTION_ID)?.focus());
+  };
+
   return (
     <>
       {keys === null && <p aria-busy="true">Loading the keys…</p>}
       {keys?.length === 0 && (
         <div className="actions">
           <p className="note">No keys yet: import one below, or create one on the exchange.</p>
-          <button type="button" onClick={() => showAccountTab('exchange')}>
+          <button type="button" id={EMPTY_ACTION_ID} onClick={() => showAccountTab('exchange')}>
             Create on the exchange
           </button>
         </div>
@@ -55,6 +63,7 @@ export function KeysTab({ account, keys }: { account: AccountSummary; keys: ApiK
                   proxyRunning={proxies?.some((proxy) => proxy.keyId === key.id) ?? false}
                   onReveal={() => setRevealingId(key.id)}
                   onPrograms={() => setProgramsKeyId(key.id)}
+                  onForgotten={() => forgotten(key.id)}
                 />
                 {revealingId === key.id && (
                   <tr className="key-expansion">
