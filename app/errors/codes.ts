@@ -127,6 +127,7 @@ export const ERROR_CODES = {
 
   'exchange.not_found': entry(exchangeRefused, 'The exchange has nothing at this address.'),
   'exchange.maintenance': entry(exchangeRefused, 'The exchange is under maintenance.'),
+  'exchange.rate_limited': entry(exchangeRefused, 'The exchange limits how often a key may call, and this key called too often.'),
   'exchange.redirect': entry(exchangeRefused, 'The exchange redirected the request; redirects are not followed with credentials.'),
   'exchange.unexpected_answer': entry(exchangeRefused, 'The exchange answered in a way this app does not understand.'),
   'exchange.unexpected_body': entry(exchangeRefused, 'The exchange answered with something else than was asked for.'),

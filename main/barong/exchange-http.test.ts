@@ -3,12 +3,17 @@ import { silentLogger } from '../logging/logger';
 import { ExchangeHttp } from './exchange-http';
 
 /** An exchange that answers every request with this status and body. */
-const answering = (status: number, body: unknown, type = 'application/json') =>
+const answering = (status: number, body: unknown, type = 'application/json', headers: Record<string, string> = {}) =>
   new ExchangeHttp({
     baseUrl: 'https://exchange.example/prefix',
     userAgent: 'test',
     logger: silentLogger,
-    send: async () => ({ status, headers: { 'content-type': type }, body: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)), totalMs: 1 }),
+    send: async () => ({
+      status,
+      headers: { 'content-type': type, ...headers },
+      body: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)),
+      totalMs: 1,
+    }),
   });
 
 const refusalOf = (http: ExchangeHttp) =>
@@ -38,6 +43,18 @@ describe('ExchangeHttp refusals', () => {
     expect(await refusalOf(answering(404, { errors: ['record.not_found'] }))).toMatchObject({
       code: 'record.not_found',
       message: 'The exchange has no such record for this account.',
+    });
+  });
+
+  it('says when to retry after a 429, from Retry-After, whatever the body', async () => {
+    expect(await refusalOf(answering(429, 'Retry later', 'text/plain', { 'retry-after': '7' }))).toMatchObject({
+      code: 'exchange.rate_limited',
+      status: 429,
+      action: 'Retry in 7 s.',
+    });
+    expect(await refusalOf(answering(429, { errors: ['too_many'] }))).toMatchObject({
+      code: 'exchange.rate_limited',
+      action: 'Wait a minute before the next request.',
     });
   });
 });

@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger';
 import { ExchangeError } from './exchange-error';
 import { sendHttp } from './http/send-http';
 import type { HttpRequest, HttpResponse } from './http/send-http';
+import { retryAfterSeconds } from './http/retry-after';
 
 export interface ExchangeHttpOptions {
   baseUrl: string;
@@ -42,6 +43,7 @@ const DEFAULTS = { connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBodyBytes: 5 
 const NOT_FOUND = 404;
 const ERROR_CODE_SHAPE = /^[a-z][\w.]*$/i;
 const MAINTENANCE = 471;
+const TOO_MANY_REQUESTS = 429;
 
 function parseBody(response: HttpResponse): unknown {
   if (response.body.length === 0) return undefined;
@@ -94,10 +96,17 @@ export class ExchangeHttp {
     this.options.logger.info('exchange.request', { method: request.method, path: request.path, status: response.status, ms: Math.round(response.totalMs) });
     const parsed = parseBody(response);
     if (response.status >= 200 && response.status < 300) return { status: response.status, headers: response.headers, body: parsed, totalMs: response.totalMs };
-    throw this.refusal(response.status, parsed);
+    throw this.refusal(response.status, parsed, response.headers['retry-after']);
   }
 
-  private refusal(status: number, body: unknown): ExchangeError {
+  private refusal(status: number, body: unknown, retryAfter: string | string[] | undefined): ExchangeError {
+    if (status === TOO_MANY_REQUESTS) {
+      const seconds = retryAfterSeconds(typeof retryAfter === 'string' ? retryAfter : undefined, Date.now());
+      return new ExchangeError('exchange.rate_limited', 'The exchange limits how often a key may call, and this key called too often (429).', {
+        status,
+        action: seconds === undefined ? 'Wait a minute before the next request.' : `Retry in ${seconds} s.`,
+      });
+    }
     const [code] = parseErrorBody(body);
     // Barong's own 404s (record.not_found, ...) are in the catalogue; any other 404 means nothing
     // answers at this address, which is most often a wrong base URL (a path prefix, another server).
