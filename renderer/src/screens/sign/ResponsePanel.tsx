@@ -11,22 +11,13 @@ function sizeWords(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-/** When to try again after a 429, from Retry-After (seconds or a date), in words. */
-function retryWords(headers: Readonly<Record<string, string>>): string {
-  const value = headers['retry-after'];
-  const seconds = value === undefined ? NaN : /^\d+$/.test(value.trim()) ? Number(value) : Math.ceil((Date.parse(value) - Date.now()) / 1000);
-  if (Number.isFinite(seconds) && seconds > 0) return `Too many requests: the exchange asks to wait ${seconds} s before the next one.`;
-  return 'Too many requests: the exchange limits how often a key may call; wait a minute before retrying.';
-}
-
 /**
- * The exchange's answer: status badge, time and size, a 5xx on a state-changing request said to be
- * of unknown outcome, a 429 with when to retry, the headers folded, the JSON as a foldable tree.
+ * The exchange's answer (a success: refusals come as errors, shown by the signer): status badge,
+ * time and size, the headers folded, the JSON as a foldable tree or as text.
  */
-export function ResponsePanel({ sent, method }: { sent: SentRequest; method: string }) {
+export function ResponsePanel({ sent }: { sent: SentRequest }) {
   const [raw, setRaw] = useState(false);
   const size = new TextEncoder().encode(sent.pretty).length;
-  const changesState = method !== 'GET';
   return (
     <section aria-label="Answer" className="answer card">
       <div className="answer-head">
@@ -41,16 +32,6 @@ export function ResponsePanel({ sent, method }: { sent: SentRequest; method: str
           </button>
         )}
       </div>
-      {sent.status >= 500 && changesState && (
-        <p className="notice danger" role="alert">
-          Outcome unknown: the exchange failed while handling this {method}, which may have taken effect. Check open orders (and balances) before retrying.
-        </p>
-      )}
-      {sent.status === 429 && (
-        <p className="notice caution" role="alert">
-          {retryWords(sent.headers)}
-        </p>
-      )}
       <details className="answer-headers">
         <summary>Headers ({Object.keys(sent.headers).length})</summary>
         <dl>

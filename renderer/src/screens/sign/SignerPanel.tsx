@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
+import type { ErrorInfo } from '../../../../app/contract/result';
 import { errorText } from '../../error-text';
 import { hostOf } from '../../host-of';
 import type { AccountSummary, ApiKey } from '../../store/accounts-store';
@@ -21,8 +22,9 @@ const COPY: Shortcut = 'Mod+Shift+C';
 const SEND: Shortcut = 'Mod+Enter';
 /** How long Copy reads "Copied ✓". */
 const COPIED_FLASH_MS = 1500;
-/** Failures after which a state-changing request may have reached the exchange and taken effect. */
+/** Failures after which a state-changing request may have reached the exchange and taken effect: the answer was lost, or the server failed midway. */
 const OUTCOME_UNKNOWN_CODES = new Set(['network.timeout', 'network.reset']);
+const mayHaveTakenEffect = (failure: ErrorInfo) => OUTCOME_UNKNOWN_CODES.has(failure.code) || (failure.status !== undefined && failure.status >= 500);
 
 /** What Copy did, for the live region: when main clears the clipboard, if it does. */
 function copyAnnouncement(clearsInSeconds: number): string {
@@ -107,7 +109,7 @@ export function SignerPanel({ account, keys }: { account: AccountSummary; keys: 
   const bodyAllowed = state.method === 'POST' || state.method === 'PUT' || state.method === 'PATCH';
   const placeholders = placeholdersOf(state.path);
   const failure = state.backendError;
-  const outcomeUnknown = failure !== null && state.sentMethod !== null && state.sentMethod !== 'GET' && OUTCOME_UNKNOWN_CODES.has(failure.code);
+  const outcomeUnknown = failure !== null && state.sentMethod !== null && state.sentMethod !== 'GET' && mayHaveTakenEffect(failure);
   const host = hostOf(account.baseUrl);
 
   return (
@@ -241,11 +243,16 @@ export function SignerPanel({ account, keys }: { account: AccountSummary; keys: 
             </label>
           </div>
         </div>
-        <p className="error" role="alert">
-          {failure && outcomeUnknown
-            ? `Outcome unknown: check open orders before retrying. The ${state.sentMethod ?? ''} may have reached the exchange (${errorText(failure)})`
-            : state.inputError || (failure ? errorText(failure) : '')}
-        </p>
+        {failure && outcomeUnknown ? (
+          <p className="notice danger" role="alert">
+            <strong>Outcome unknown: check open orders before retrying.</strong> The {state.sentMethod} may have reached {host} and taken effect.{' '}
+            {errorText(failure)}
+          </p>
+        ) : (
+          <p className="error" role="alert">
+            {state.inputError || (failure ? errorText(failure) : '')}
+          </p>
+        )}
         <div className="actions signer-actions">
           <button
             type="submit"
@@ -300,7 +307,7 @@ export function SignerPanel({ account, keys }: { account: AccountSummary; keys: 
         </div>
       )}
       {state.busy === 'send' && <p aria-busy="true">Sending to {host}…</p>}
-      {state.sent && <ResponsePanel sent={state.sent} method={state.sentMethod ?? 'GET'} />}
+      {state.sent && <ResponsePanel sent={state.sent} />}
       <RecentRequests
         accountId={account.id}
         refreshKey={`${state.rendered?.signedAtMs ?? ''}-${state.sent?.totalMs ?? ''}`}
