@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { isAppError } from '../../../app/app-error';
 import { agentAnswerSchema, agentRequestSchema, helloRequestSchema } from '../../../app/agent/wire';
-import { WIRE_MAX_LINE_BYTES, WIRE_VERSION } from '../../../app/agent/wire-constants';
+import { WIRE_MAX_LINE_BYTES } from '../../../app/agent/wire-constants';
 import type { AnswerBody } from '../../../app/agent/wire';
 import type { ErrorCode } from '../../../app/errors/codes';
 import type { Logger } from '../../logging/logger';
@@ -9,7 +9,7 @@ import type { AgentLimits } from './agent-limits';
 import type { AgentService, ClientInfo, ServedClient, ServiceRequest } from '../service-contract';
 import { drainedWithin, endWith } from './socket-ends';
 import { createLineReader } from './line-reader';
-import { answerLine, errorBody, idOf, parseLine, readRequest, refusalBody, tokenOf, typeOf } from './wire-lines';
+import { answerLine, errorBody, idOf, parseLine, readRequest, refusalBody, tokenOf, typeOf, wireAnswer } from './wire-lines';
 import type { ParsedLine, WireId } from './wire-lines';
 
 export interface ConnectionContext {
@@ -164,8 +164,7 @@ export function serveConnection(socket: Socket, context: ConnectionContext): Age
   const answerOf = async (request: ServiceRequest, from: ServedClient): Promise<AnswerBody> => {
     try {
       const answer = await context.service.handle(request, from);
-      const fits =
-        (answer.type === request.type || answer.type === 'error') && agentAnswerSchema.safeParse({ ...answer, v: WIRE_VERSION, id: request.id }).success;
+      const fits = (answer.type === request.type || answer.type === 'error') && agentAnswerSchema.safeParse(wireAnswer(request.id, answer)).success;
       if (fits) return answer;
       logger.warn('agent.answer_refused', { connectionId, request: request.type, answer: String(answer.type) });
     } catch (error) {
