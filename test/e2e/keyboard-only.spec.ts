@@ -18,6 +18,11 @@ test('first run, lock and unlock with Tab, typing and Enter only', async ({ page
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Vault unlocked' })).toBeVisible();
 
+  // The top bar: the three views, the palette, then Lock.
+  for (const stop of ['Accounts', 'Audit log', 'Settings', 'Find an account or key']) {
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: stop })).toBeFocused();
+  }
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Lock' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -3,7 +3,7 @@ import type { Harness } from '../harness/fixtures';
 import { expect, test } from '../harness/fixtures';
 import { expectNoSeriousAxeViolations } from './accessibility';
 import { saveScreenshot } from './screenshots';
-import { addSandboxAccount, createKeychainOnlyVaultInPage, createVaultInPage, PASSPHRASE } from './ui-steps';
+import { addSandboxAccount, createKeychainOnlyVaultInPage, createVaultInPage, openAccountTab, PASSPHRASE } from './ui-steps';
 
 const OLD_URL = 'https://old.example';
 const NEW_URL = 'https://attacker.example:8443';
@@ -27,6 +27,7 @@ async function openSettings(page: Page) {
 
 /** Opens the account's edit form and types a new base URL; answers the form. */
 async function editBaseUrl(page: Page, baseUrl: string) {
+  await openAccountTab(page, 'Details');
   await page.getByRole('button', { name: 'Edit account' }).click();
   const form = page.getByRole('form', { name: 'Save account' });
   await form.getByLabel('Base URL').fill(baseUrl);

@@ -81,7 +81,7 @@ test('the settings screen in the light theme passes axe', async ({ page, harness
   await page.getByRole('group', { name: 'Theme' }).getByLabel('Light').check();
   await expect(html).toHaveAttribute('data-theme', 'light');
   await expect(html).toHaveCSS('color-scheme', 'light');
-  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(246, 247, 249)');
   await expectNoSeriousAxeViolations(page);
   await page.evaluate('window.scrollTo(0, 0)');
   await saveScreenshot(page, 'settings');
@@ -98,7 +98,7 @@ test('the dark theme applies at once, also on the lock screen, survives a reload
   await page.getByRole('group', { name: 'Theme' }).getByLabel('Dark').check();
   await expect(html).toHaveAttribute('data-theme', 'dark');
   await expect(html).toHaveCSS('color-scheme', 'dark');
-  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(23, 25, 29)');
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(18, 20, 24)');
   expect(await storedSettings(harness)).toMatchObject({ theme: 'dark' });
   // The forms' messages and the 2FA warning carry their own colours: show them before the scan.
   await page.getByRole('button', { name: 'Export backup' }).click();
@@ -113,7 +113,7 @@ test('the dark theme applies at once, also on the lock screen, survives a reload
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Unlock the vault' })).toBeVisible();
   await expect(html).toHaveAttribute('data-theme', 'dark');
-  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(23, 25, 29)');
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(18, 20, 24)');
   await expectNoSeriousAxeViolations(page);
 });
 
@@ -332,7 +332,7 @@ test("the menu's Settings and Search commands reach the page", async ({ page, ha
   await expect(page.getByRole('button', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
 
   await menu('search');
-  await expect(page.getByLabel('Search accounts and keys')).toBeFocused();
+  await expect(page.getByRole('combobox', { name: 'Account, key label or kid' })).toBeFocused();
 });
 
 /** Hands the page a backup as main does when the trader opens a .barongvault file from the computer. */

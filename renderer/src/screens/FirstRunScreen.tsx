@@ -101,7 +101,7 @@ export function FirstRunScreen({ computerKeychain }: { computerKeychain: VaultSt
         <p className="error" id={errorId} role="alert">
           {error}
         </p>
-        <button type="submit" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Creating the vault…' : 'Create the vault'}
         </button>
       </form>

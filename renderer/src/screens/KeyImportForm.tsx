@@ -38,7 +38,7 @@ export function KeyImportForm({ accountId }: { accountId: string }) {
   };
 
   return (
-    <form onSubmit={submit} aria-describedby={errorId} aria-label="Import key" noValidate>
+    <form onSubmit={submit} aria-describedby={errorId} aria-label="Import key" className="card" noValidate>
       <h3>Import a key</h3>
       <div className="field">
         <label htmlFor={`${id}-kid`}>Key id (kid)</label>
@@ -65,7 +65,7 @@ export function KeyImportForm({ accountId }: { accountId: string }) {
           </ul>
         )}
       </div>
-      <button type="submit" disabled={busy}>
+      <button type="submit" className="primary" disabled={busy}>
         Import key
       </button>
     </form>

@@ -47,7 +47,7 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
       {status.passphrase && (
         <form onSubmit={submit} aria-describedby={errorId} noValidate>
           <PassphraseField label="Passphrase" value={passphrase} onChange={edit} autoComplete="current-password" autoFocus />
-          <button type="submit" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy}>
             {busy ? 'Unlocking…' : 'Unlock'}
           </button>
         </form>

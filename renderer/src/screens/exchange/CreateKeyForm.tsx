@@ -25,7 +25,7 @@ export function CreateKeyForm() {
         <label htmlFor={`${id}-scopes`}>Scopes (comma separated)</label>
         <input id={`${id}-scopes`} type="text" value={scopes} onChange={(event) => setScopes(event.target.value)} autoComplete="off" spellCheck={false} />
       </div>
-      <button type="submit" disabled={busy !== null}>
+      <button type="submit" className="primary" disabled={busy !== null}>
         Create key
       </button>
     </form>

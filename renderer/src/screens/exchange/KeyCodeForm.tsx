@@ -23,7 +23,7 @@ export function KeyCodeForm({ action }: { action: KeyAction }) {
       <p>The exchange asks for a 2FA code to {keyActionWords(action)}.</p>
       <CodeField id={id} code={code} onChange={setCode} refusal={keysError} />
       <div className="actions">
-        <button type="submit" disabled={code.trim() === ''}>
+        <button type="submit" className="primary" disabled={code.trim() === ''}>
           Send the code
         </button>
         <button type="button" onClick={() => cancelKeyCode()}>

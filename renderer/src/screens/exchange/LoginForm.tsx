@@ -43,7 +43,7 @@ export function LoginForm({ account }: { account: AccountSummary }) {
         {state.loginError ? errorText(state.loginError) : ''}
       </p>
       <div className="actions">
-        <button type="submit" disabled={state.busy === 'login' || email.trim() === '' || password === ''}>
+        <button type="submit" className="primary" disabled={state.busy === 'login' || email.trim() === '' || password === ''}>
           Log in
         </button>
         {state.loginCodeNeeded && (

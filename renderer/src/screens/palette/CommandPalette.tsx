@@ -105,9 +105,10 @@ export function CommandPalette() {
             ) : (
               <>
                 <span className="palette-kind">Key</span>
-                <span className="palette-title">{entry.label || entry.kid}</span>
+                <span className={entry.label ? 'palette-title' : 'palette-title mono'}>{entry.label || entry.kid}</span>
                 <span className="palette-detail">
-                  <span className="mono">{entry.kid}</span> · {entry.accountName}
+                  {entry.label && <span className="mono">{entry.kid} · </span>}
+                  {entry.accountName}
                 </span>
               </>
             )}

@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ariaShortcut, isShortcut, shortcutLabel } from '../../ui/shortcuts';
 import type { Shortcut } from '../../ui/shortcuts';
 import { actionQuestion } from './action-words';
+import { CommandWords } from './CommandWords';
 import { CountdownPill } from './CountdownPill';
 import { KeyPicker, preferredKey, signable } from './KeyPicker';
 import { placeholdersOf } from './path-placeholders';
@@ -45,6 +46,7 @@ export function SignerPanel({ account, keys }: { account: AccountSummary; keys: 
   const [stopAsking, setStopAsking] = useState(false);
   const [copiedFlash, setCopiedFlash] = useState(false);
   const signerKid = useViewStore((view) => view.signerKid);
+  const signerRequest = useViewStore((view) => view.signerRequest);
 
   useEffect(() => {
     void loadDefaults();
@@ -59,6 +61,13 @@ export function SignerPanel({ account, keys }: { account: AccountSummary; keys: 
     const chosen = asked ?? current ?? preferredKey(keys);
     if ((chosen?.id ?? null) !== state.keyId) setKey(chosen?.id ?? null);
   }, [keys, signerKid, state.keyId, setKey]);
+
+  // The request asked for (an audit row's Sign again), put in the form once the signer is up.
+  useEffect(() => {
+    if (signerRequest === null) return;
+    useSignerStore.getState().reuse(signerRequest);
+    useViewStore.getState().signerRequestTaken();
+  }, [signerRequest]);
 
   useEffect(() => {
     if (!copiedFlash) return undefined;
@@ -302,7 +311,7 @@ export function SignerPanel({ account, keys }: { account: AccountSummary; keys: 
             </p>
           )}
           <pre aria-label="Signed command" className="mono command" tabIndex={0}>
-            {state.rendered.text}
+            <CommandWords text={state.rendered.text} />
           </pre>
         </div>
       )}
