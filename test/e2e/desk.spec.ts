@@ -261,9 +261,27 @@ test('path placeholders are fields; one argument per line runs in bash; Recent s
   await expect(recent).toContainText(path);
   await recent.getByRole('button', { name: `Send again: GET ${path}` }).click();
   await expect(page.getByRole('region', { name: 'Answer' }).getByRole('status')).toHaveText(/^Status 200 in \d+ ms$/);
-  await expect(page.getByRole('region', { name: 'Answer' }).getByLabel('Answer body')).toContainText('"currency": "btc"');
+  const answer = page.getByRole('region', { name: 'Answer' });
+  await expect(answer.getByLabel('Answer body')).toContainText('"currency": "btc"');
   await expectNoSeriousAxeViolations(page);
   await saveScreenshot(page, 'signer-answer');
+
+  // Copy answer puts the answer's text on the clipboard (the page's own: the answer is not a secret).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await answer.getByRole('button', { name: 'Copy answer' }).click();
+  await expect(page.getByText('Answer copied.')).toBeVisible();
+  expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toMatchObject({ currency: 'btc' });
+
+  // Copy reads "Copied ✓" for a moment; no word of the command is broken across lines.
+  await signer.getByLabel('One argument per line').uncheck();
+  await signer.getByRole('button', { name: 'Copy' }).click();
+  await expect(signer.getByRole('button', { name: 'Copied ✓' })).toBeVisible();
+  await expect(signer.getByRole('button', { name: 'Copy', exact: true })).toBeVisible({ timeout: 5000 });
+  const brokenWords = await page
+    .getByLabel('Signed command')
+    .locator('.command-word')
+    .evaluateAll((words) => words.filter((word) => word.getClientRects().length > 1).map((word) => word.textContent));
+  expect(brokenWords).toEqual([]);
 });
 
 test('first run fits the smallest window with its button above the fold; the desk in the dark theme', async ({ page, harness }) => {

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { SentRequest } from '../../store/signer-store';
 import { Badge } from '../../ui/Badge';
+import { useToasts } from '../../ui/toasts';
 import type { Tone } from '../../ui/Badge';
 import { JsonTree } from './JsonTree';
 
@@ -17,6 +18,16 @@ function sizeWords(bytes: number): string {
  */
 export function ResponsePanel({ sent }: { sent: SentRequest }) {
   const [raw, setRaw] = useState(false);
+  const copySource = useRef<HTMLTextAreaElement>(null);
+  // The answer is not a secret: the page copies it as the Edit menu would (the page has no
+  // clipboard permission; a copy command at a click needs none), from a hidden copy of the text.
+  const copy = () => {
+    const source = copySource.current;
+    if (!source) return;
+    source.select();
+    const copied = document.execCommand('copy');
+    useToasts.getState().show(copied ? 'Answer copied.' : 'The answer could not be copied: select it and press Ctrl+C.');
+  };
   const size = new TextEncoder().encode(sent.pretty).length;
   return (
     <section aria-label="Answer" className="answer card">
@@ -26,11 +37,17 @@ export function ResponsePanel({ sent }: { sent: SentRequest }) {
           Status {sent.status} in {Math.round(sent.totalMs)} ms
         </p>
         <span className="note">{sizeWords(size)}</span>
-        {typeof sent.body === 'object' && sent.body !== null && (
-          <button type="button" className="quiet" aria-pressed={raw} onClick={() => setRaw(!raw)}>
-            {raw ? 'Show as tree' : 'Show as text'}
+        <span className="answer-tools">
+          {typeof sent.body === 'object' && sent.body !== null && (
+            <button type="button" className="quiet" aria-pressed={raw} onClick={() => setRaw(!raw)}>
+              {raw ? 'Show as tree' : 'Show as text'}
+            </button>
+          )}
+          <button type="button" className="quiet" onClick={copy}>
+            Copy answer
           </button>
-        )}
+        </span>
+        <textarea ref={copySource} className="copy-source" value={sent.pretty} readOnly tabIndex={-1} aria-hidden="true" />
       </div>
       <details className="answer-headers">
         <summary>Headers ({Object.keys(sent.headers).length})</summary>
