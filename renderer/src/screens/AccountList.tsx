@@ -2,8 +2,7 @@ import { memo } from 'react';
 import type { AccountSummary } from '../store/accounts-store';
 import { Badge } from '../ui/Badge';
 import { hostOf } from '../host-of';
-
-const keysWord = (count: number) => `${count} ${count === 1 ? 'key' : 'keys'}`;
+import { keysWord } from '../keys-word';
 
 const SESSION_BADGES = {
   logged_in: { tone: 'success', words: 'Logged in' },

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { errorText } from '../../error-text';
+import { keysWord } from '../../keys-word';
 import { useAccountsStore } from '../../store/accounts-store';
 import type { AccountSummary } from '../../store/accounts-store';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { AccountForm } from '../AccountForm';
-
-const keysWord = (count: number) => `${count} ${count === 1 ? 'key' : 'keys'}`;
 
 /** The account's fields, Edit, and Remove after a question that says what goes with it. */
 export function AccountDetails({ account }: { account: AccountSummary }) {
