@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KEY_LABEL_MAX } from '../domain/remote-keys';
 import { THEMES } from '../domain/settings';
+import { SAVED_REQUEST_LIMITS } from '../domain/saved-requests';
 import { COMMAND_LAYOUTS } from '../commands/render';
 import {
   accountFieldsSchema,
@@ -23,6 +24,7 @@ import {
   reconciliationSchema,
   renderedCommandSchema,
   requestSpecSchema,
+  savedRequestSchema,
   scopesSchema,
   sentRequestSchema,
   sessionStateSchema,
@@ -156,6 +158,19 @@ export const contract = {
   'signer.copy': channel(signing, copiedCommandSchema),
   /** Signs and sends from main; a refusal comes back as an error with the catalogue's words and action. */
   'signer.send': channel(z.object({ keyId: idSchema, request: requestSpecSchema }), sentRequestSchema),
+
+  /** The account's saved requests, by name. */
+  'requests.list': channel(byAccount, z.array(savedRequestSchema)),
+  /** Saves the request under the name for the account; a name the account already uses is replaced. Bodies are never audited or logged. */
+  'requests.save': channel(
+    z.object({
+      accountId: idSchema,
+      name: z.string().max(SAVED_REQUEST_LIMITS.name, `At most ${SAVED_REQUEST_LIMITS.name} characters.`),
+      request: requestSpecSchema,
+    }),
+    savedRequestSchema,
+  ),
+  'requests.delete': channel(z.object({ requestId: idSchema }), done),
 
   'settings.get': channel(nothing, settingsSchema),
   'settings.update': channel(

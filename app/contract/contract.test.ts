@@ -4,7 +4,7 @@ import { listenerName, splitName } from './api';
 import { CHANNEL_NAMES, contract } from './channels';
 import { EVENT_NAMES, events } from './events';
 
-const NAMESPACES = ['vault', 'accounts', 'keys', 'exchange', 'signer', 'settings', 'audit', 'backup', 'agent'];
+const NAMESPACES = ['vault', 'accounts', 'keys', 'exchange', 'signer', 'requests', 'settings', 'audit', 'backup', 'agent'];
 // Namespaces with events and no channel: the application menu speaks, the UI never calls it.
 const EVENT_ONLY_NAMESPACES = ['menu'];
 const SECRET_LIKE = /secret|password|passphrase|cookie|csrf|totp|seed/i;

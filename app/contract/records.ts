@@ -233,6 +233,20 @@ export const requestSpecSchema = z.object({
   body: jsonValueSchema.optional(),
 });
 
+/** A request saved under a name for an account, as the signer would sign or send it. */
+export const savedRequestSchema = z.strictObject({
+  id: z.string(),
+  accountId: z.string(),
+  name: z.string(),
+  request: z.strictObject({
+    method: z.enum(HTTP_METHODS),
+    path: z.string(),
+    query: z.array(z.tuple([z.string(), z.string()])),
+    body: z.custom<JsonValue>((value) => value !== undefined).optional(),
+  }),
+  savedAt: timestamp,
+});
+
 export const renderedCommandSchema = z.strictObject({
   format: z.enum(COMMAND_FORMATS),
   text: z.string(),

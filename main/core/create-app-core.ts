@@ -36,6 +36,7 @@ import { backupHandlers } from '../services/backup-handlers';
 import type { BackendParts } from '../services/backend-parts';
 import { exchangeHandlers } from '../services/exchange-handlers';
 import { keyHandlers } from '../services/key-handlers';
+import { requestHandlers } from '../services/request-handlers';
 import { serveChannels } from '../services/serve-channels';
 import type { BackendChannels } from '../services/serve-channels';
 import { settingsHandlers } from '../services/settings-handlers';
@@ -234,6 +235,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       ...keyHandlers(parts),
       ...exchangeHandlers(parts),
       ...signerHandlers(parts),
+      ...requestHandlers(parts),
       ...settingsHandlers(parts),
       ...auditHandlers(parts),
       ...backupHandlers(parts),

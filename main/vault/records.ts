@@ -1,3 +1,4 @@
+import type { HttpMethod, JsonValue } from '../../app/commands/request';
 import type { KeyPolicy } from '../../app/domain/agent-policy';
 import type { KeyOrigin, RemoteState } from '../../app/domain/remote-keys';
 
@@ -76,4 +77,21 @@ export interface PendingKeyCreation {
   label: string;
   scopes: string[];
   startedAt: number;
+}
+
+/** A request the trader saved under a name for an account: what the signer would sign or send. */
+export interface SavedRequest {
+  id: string;
+  accountId: string;
+  /** Unique within the account. */
+  name: string;
+  request: {
+    method: HttpMethod;
+    path: string;
+    query: Array<[string, string]>;
+    /** Absent when the request has no body. */
+    body?: JsonValue;
+  };
+  /** When it was saved (or last replaced under its name), ms since the epoch. */
+  savedAt: number;
 }

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { AppError } from '../../app/app-error';
 import { helloRequestSchema, signRequestSchema } from '../../app/agent/wire';
 import { checkKid, checkSecret } from '../../app/barong/credentials';
+import { LONE_SURROGATE } from '../../app/commands/request';
+import { requestSpecSchema } from '../../app/contract/records';
 import { KEY_LABEL_MAX, REMOTE_STATES, SCOPE_LIMITS } from '../../app/domain/remote-keys';
+import { SAVED_REQUEST_LIMITS } from '../../app/domain/saved-requests';
 
 /**
  * Every input of the vault's API is parsed here; the messages are shown to the trader. The shapes
@@ -86,6 +89,29 @@ export const auditUseSchema = z.object({
 });
 
 export { keyPolicySchema } from '../../app/contract/records';
+
+// Text stored as TEXT must read back as written, or its row's MAC would fail: no lone surrogate
+// (SQLite keeps UTF-8, which has none) and no NUL; a name holds no control characters either.
+const CONTROL = /\p{Cc}/u;
+const storableText = (value: string) => !LONE_SURROGATE.test(value) && !value.includes('\0');
+
+/** A request saved under a name for an account: the signer's request, within its bounds, storable as it is. */
+export const savedRequestInputSchema = z.object({
+  accountId: idSchema,
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Give the request a name.')
+    .max(SAVED_REQUEST_LIMITS.name, `At most ${SAVED_REQUEST_LIMITS.name} characters.`)
+    .refine((name) => storableText(name) && !CONTROL.test(name), 'A name is plain text on one line.'),
+  request: requestSpecSchema
+    .refine((request) => request.path.startsWith('/'), { message: 'The path must start with "/".', path: ['path'] })
+    .refine((request) => [request.path, ...request.query.flat()].every(storableText), {
+      message: 'The path and the query parameters must be valid Unicode text without NUL characters.',
+      path: ['path'],
+    }),
+});
+export type SavedRequestInput = z.input<typeof savedRequestInputSchema>;
 
 // Room for the agent's words about a refusal, which may quote the path asked for.
 const AGENT_OUTCOME_MAX = 4096;

@@ -3,6 +3,7 @@ import { open, seal } from './crypto/envelope';
 import { deriveRowMacKey, rowMac, rowMacMatches } from './crypto/row-mac';
 import type { AccountIdentity, AccountsStore, SealedAccountRow } from './store/accounts-store';
 import type { KeyIdentity, KeysStore, SealedKeyRow } from './store/keys-store';
+import type { SavedRequestIdentity, SavedRequestsStore, SealedSavedRequestRow } from './store/saved-requests-store';
 import { VaultError } from './vault-error';
 
 /** The vault key (AES-GCM of secrets and seeds) and the row MAC key derived from it. */
@@ -32,9 +33,26 @@ const keyFields = (key: KeyIdentity, origin: string) => {
   return key.policy === null ? ['api-key/v1', ...fields] : ['api-key/v2', ...fields, key.policy];
 };
 
+// A saved request: every column, the query and body as the JSON text stored, so that no edit of
+// what would be signed or sent again (nor a move to another account) passes.
+const savedRequestFields = (row: SavedRequestIdentity) => [
+  'saved-request/v1',
+  row.id,
+  row.accountId,
+  row.name,
+  row.method,
+  row.path,
+  row.query,
+  row.body,
+  row.savedAt,
+];
+
 export const describeAccount = (account: Pick<AccountIdentity, 'name'>) => `account "${account.name}"`;
 export const describeKey = (key: Pick<KeyIdentity, 'label' | 'kid'>, account: Pick<AccountIdentity, 'name'> | undefined) =>
   `key "${key.label || key.kid}"${account ? ` of ${describeAccount(account)}` : ''}`;
+
+export const describeSavedRequest = (row: Pick<SavedRequestIdentity, 'name'>, account: Pick<AccountIdentity, 'name'> | undefined) =>
+  `saved request "${row.name}"${account ? ` of ${describeAccount(account)}` : ''}`;
 
 const tampered = (what: string) => new VaultError('vault.tampered', `The vault file was changed outside the app: ${what} does not match its seal.`);
 
@@ -55,10 +73,12 @@ function reseal(sealed: Buffer, from: { key: Buffer; ad: string }, to: { key: Bu
 export class SealedRows {
   private readonly accounts: AccountsStore;
   private readonly keys: KeysStore;
+  private readonly savedRequests: SavedRequestsStore;
 
-  constructor(accounts: AccountsStore, keys: KeysStore) {
+  constructor(accounts: AccountsStore, keys: KeysStore, savedRequests: SavedRequestsStore) {
     this.accounts = accounts;
     this.keys = keys;
+    this.savedRequests = savedRequests;
   }
 
   accountMac(macKey: Buffer, account: AccountIdentity): Buffer {
@@ -67,6 +87,29 @@ export class SealedRows {
 
   keyMac(macKey: Buffer, key: KeyIdentity, origin: string): Buffer {
     return rowMac(macKey, keyFields(key, origin));
+  }
+
+  savedRequestMac(macKey: Buffer, row: SavedRequestIdentity): Buffer {
+    return rowMac(macKey, savedRequestFields(row));
+  }
+
+  /** The saved request's row with its account, both MACs checked. */
+  checkedSavedRequest(macKey: Buffer, id: string): { row: SealedSavedRequestRow; account: SealedAccountRow } | undefined {
+    const row = this.savedRequests.sealedRow(id);
+    if (!row) return undefined;
+    const account = this.checkedAccount(macKey, row.accountId);
+    if (!account) throw tampered(describeSavedRequest(row, undefined));
+    if (!rowMacMatches(macKey, savedRequestFields(row), row.mac)) throw tampered(describeSavedRequest(row, account));
+    return { row, account };
+  }
+
+  /** An account's saved requests, each MAC checked (the account's too). */
+  checkedSavedRequestsOf(macKey: Buffer, accountId: string): SealedSavedRequestRow[] {
+    const account = this.checkedAccount(macKey, accountId);
+    if (!account) return [];
+    const rows = this.savedRequests.sealedRows(accountId);
+    for (const row of rows) if (!rowMacMatches(macKey, savedRequestFields(row), row.mac)) throw tampered(describeSavedRequest(row, account));
+    return rows;
   }
 
   /** The account's row, refused as vault.tampered unless its MAC holds. */
@@ -140,7 +183,11 @@ export class SealedRows {
   rekey(from: RowKeys, to: Buffer): void {
     const toMacKey = deriveRowMacKey(to);
     try {
-      // Keys first: their check reads their account's MAC, still the old one.
+      // Keys and saved requests first: their check reads their account's MAC, still the old one.
+      for (const { id } of this.savedRequests.sealedRows()) {
+        const { row } = this.checkedSavedRequest(from.macKey, id) ?? raise('The saved request went away during the rotation.');
+        this.savedRequests.setMac(row.id, this.savedRequestMac(toMacKey, row));
+      }
       for (const { id } of this.keys.sealedRows()) {
         const { key, account, origin } = this.checkedKey(from.macKey, id) ?? raise('The key went away during the rotation.');
         const ad = secretAd(key, origin);

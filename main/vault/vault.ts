@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AppError } from '../../app/app-error';
 import type { Database } from 'better-sqlite3';
 import { checkKid, checkNonce, checkSecret } from '../../app/barong/credentials';
 import { computeSignature } from '../../app/barong/signature';
@@ -8,8 +9,9 @@ import { levelOf } from '../../app/domain/agent-policy';
 import type { KeyPolicy } from '../../app/domain/agent-policy';
 import { changeStampOf, openDatabase } from './database/open-database';
 import type { KeychainWrapper } from './keychain-wrapper';
-import type { Account, AccountSummary, AgentKeyEntry, ApiKey, AuditEntry, PendingKeyCreation, RemoteState } from './records';
-import type { AccountInput, CreatedKeyInput, KeyCreationInput, KeyInput, Settings } from './schemas';
+import { SAVED_REQUEST_LIMITS } from '../../app/domain/saved-requests';
+import type { Account, AccountSummary, AgentKeyEntry, ApiKey, AuditEntry, PendingKeyCreation, RemoteState, SavedRequest } from './records';
+import type { AccountInput, CreatedKeyInput, KeyCreationInput, KeyInput, SavedRequestInput, Settings } from './schemas';
 import {
   accountFieldsSchema,
   agentRefusalSchema,
@@ -23,6 +25,7 @@ import {
   keyPolicySchema,
   parseInput,
   remoteStateSchema,
+  savedRequestInputSchema,
   settingsSchema,
   totpSeedSchema,
 } from './schemas';
@@ -32,6 +35,7 @@ import { AuditStore } from './store/audit-store';
 import { KeysStore, policyOf, storedPolicy } from './store/keys-store';
 import type { KeyIdentity, RestoredKeyRow } from './store/keys-store';
 import { PendingCreationsStore } from './store/pending-creations-store';
+import { SavedRequestsStore, toSavedRequest } from './store/saved-requests-store';
 import { SettingsStore } from './store/settings-store';
 import { WrapsStore } from './store/wraps-store';
 import { VaultAccess } from './vault-access';
@@ -87,6 +91,7 @@ export class Vault {
   private readonly accounts: AccountsStore;
   private readonly keys: KeysStore;
   private readonly pendingCreations: PendingCreationsStore;
+  private readonly savedRequests: SavedRequestsStore;
   private readonly settings: SettingsStore;
   private readonly audit: AuditStore;
   private readonly rows: SealedRows;
@@ -102,9 +107,10 @@ export class Vault {
     this.accounts = new AccountsStore(db);
     this.keys = new KeysStore(db);
     this.pendingCreations = new PendingCreationsStore(db);
+    this.savedRequests = new SavedRequestsStore(db);
     this.settings = new SettingsStore(db);
     this.audit = new AuditStore(db);
-    this.rows = new SealedRows(this.accounts, this.keys);
+    this.rows = new SealedRows(this.accounts, this.keys, this.savedRequests);
     this.access = new VaultAccess(db, new WrapsStore(db), { keychain: options.keychain, rows: this.rows, now: this.now, scryptCost: options.scryptCost });
     this.access.onLock(() => {
       this.unlockedSecrets.forgetAll();
@@ -286,6 +292,55 @@ export class Vault {
   markRemoteState(id: string, state: RemoteState): ApiKey {
     const remoteState = parseInput(remoteStateSchema, state, 'The key state');
     return this.rewriteKey(id, (current) => ({ ...current, remoteState }));
+  }
+
+  // Saved requests: what the trader signs or sends again, by name, per account. Nothing secret,
+  // but a body may hold an order's details: neither bodies nor queries go to the audit log.
+
+  /** The account's saved requests by name, once the account's row and each of theirs pass their MACs. Needs the vault unlocked. */
+  listSavedRequests(accountId: string): SavedRequest[] {
+    const { macKey } = this.access.requireKeys();
+    this.account(parseInput(idSchema, accountId, 'The account id'));
+    return this.rows.checkedSavedRequestsOf(macKey, accountId).map(toSavedRequest);
+  }
+
+  /**
+   * Saves the request under its name for the account, MACed like accounts and keys. Saving under
+   * a name the account already uses replaces that saved request (it keeps its id). An account
+   * keeps at most SAVED_REQUEST_LIMITS.perAccount; one more under a new name is refused.
+   */
+  saveRequest(input: SavedRequestInput): SavedRequest {
+    const { accountId, name, request } = parseInput(savedRequestInputSchema, input, 'The saved request');
+    const { macKey } = this.access.requireKeys();
+    if (!this.rows.checkedAccount(macKey, accountId)) this.throwMissing('account');
+    return this.db.transaction(() => {
+      const existing = this.savedRequests.sealedRowNamed(accountId, name);
+      if (!existing && this.savedRequests.count(accountId) >= SAVED_REQUEST_LIMITS.perAccount) {
+        throw new AppError('input.invalid', `An account keeps at most ${SAVED_REQUEST_LIMITS.perAccount} saved requests: delete one first.`);
+      }
+      // Replacing: the row it replaces must be whole first, so that no edit from outside is laundered by a new MAC.
+      if (existing) this.rows.checkedSavedRequest(macKey, existing.id);
+      const row = {
+        id: existing?.id ?? randomUUID(),
+        accountId,
+        name,
+        method: request.method,
+        path: request.path,
+        query: JSON.stringify(request.query),
+        body: request.body === undefined ? null : JSON.stringify(request.body),
+        savedAt: this.now(),
+      };
+      this.savedRequests.put(row, this.rows.savedRequestMac(macKey, row));
+      return toSavedRequest(row);
+    })();
+  }
+
+  /** Deletes a saved request; a row that fails its MAC can be deleted too. */
+  deleteSavedRequest(id: string): void {
+    this.access.requireKey();
+    if (!this.savedRequests.delete(parseInput(idSchema, id, 'The saved request id'))) {
+      throw new VaultError('vault.not_found', 'There is no such saved request in the vault.');
+    }
   }
 
   // Agent use: what local programs may sign with each key (app/domain/agent-policy.ts).

@@ -6,6 +6,7 @@ import { migration0005 } from './0005-audit-log';
 import { migration0006 } from './0006-pending-key-creations';
 import { migration0007 } from './0007-row-macs';
 import { migration0008 } from './0008-key-policies';
+import { migration0009 } from './0009-saved-requests';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
