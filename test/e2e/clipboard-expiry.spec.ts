@@ -1,20 +1,13 @@
 import type { Page } from '@playwright/test';
 import type { Api } from '../../app/contract/api';
-import type { RunningSandbox } from '../../sandbox/start-sandbox';
-import { startSandbox } from '../../sandbox/start-sandbox';
 import type { Harness } from '../harness/fixtures';
 import { expect, test } from '../harness/fixtures';
-import { PASSPHRASE, signerOnSandbox } from './ui-steps';
+import { seededSandboxForEachTest } from './seeded-sandbox';
+import { copyStatus, PASSPHRASE, signerOnSandbox } from './ui-steps';
 
 const STALE = 'Stale: the exchange would refuse this command now.';
 
-let sandbox: RunningSandbox;
-test.beforeEach(async () => {
-  sandbox = await startSandbox({ port: 0, seed: true });
-});
-test.afterEach(async () => {
-  await sandbox.close();
-});
+const sandbox = seededSandboxForEachTest();
 // A vault, an account and a key through the UI, then a wait for the expiry: over 10 s on a busy machine.
 test.describe.configure({ timeout: 40_000 });
 
@@ -24,12 +17,7 @@ async function copyAndSeeItCleared(page: Page, harness: Harness) {
   await signer.getByLabel('Format').selectOption('curl');
   await signer.getByRole('button', { name: 'Copy', exact: true }).click();
   // The account's nonce lifetime is 1 s: that, not the setting, is when the copy goes.
-  await expect(
-    page
-      .locator('.signer')
-      .getByRole('status')
-      .filter({ hasText: /^Copied/ }),
-  ).toHaveText('Copied; clears from the clipboard in 1 s.');
+  await expect(copyStatus(page)).toHaveText('Copied; clears from the clipboard in 1 s.');
   const copied = harness.clipboard.state.text;
   expect(copied).toContain('X-Auth-Signature');
   expect(copied.trim()).toBe((await page.getByLabel('Signed command').innerText()).trim());
@@ -39,12 +27,12 @@ async function copyAndSeeItCleared(page: Page, harness: Harness) {
 }
 
 test('a copied signed command leaves the clipboard when it expires, well before the 20 s delay', async ({ page, harness }) => {
-  await signerOnSandbox(page, harness.url, sandbox);
+  await signerOnSandbox(page, harness.url, sandbox());
   await copyAndSeeItCleared(page, harness);
 });
 
 test('with clearing set to 0, a signed command still leaves the clipboard when it expires, and Settings say so', async ({ page, harness }) => {
-  await signerOnSandbox(page, harness.url, sandbox);
+  await signerOnSandbox(page, harness.url, sandbox());
   // Through the page's window.api, the door the Settings view uses; 0 lowers protection, so the owner proves it.
   const updated = await page.evaluate(
     (ownerPassphrase) => (globalThis as unknown as { api: Api }).api.settings.update({ clipboardClearSeconds: 0, ownerPassphrase }),

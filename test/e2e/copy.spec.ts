@@ -1,37 +1,22 @@
-import type { Page } from '@playwright/test';
 import type { Api } from '../../app/contract/api';
-import type { RunningSandbox } from '../../sandbox/start-sandbox';
-import { startSandbox } from '../../sandbox/start-sandbox';
 import { expect, test } from '../harness/fixtures';
+import { seededSandboxForEachTest } from './seeded-sandbox';
 import { runShell } from '../support/run-shell';
 import { expectNoSeriousAxeViolations } from './accessibility';
 import { saveScreenshot } from './screenshots';
-import { signerOnSandbox } from './ui-steps';
+import { copyStatus, signerOnSandbox } from './ui-steps';
 
 // Only what a trader's shell would have.
 const bash = (script: string) => runShell('bash', script, { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' });
 const nonceOf = (text: string) => /X-Auth-Nonce\D*(\d{10,})/.exec(text)?.[1];
 const STALE = 'Stale: the exchange would refuse this command now.';
 
-let sandbox: RunningSandbox;
-test.beforeEach(async () => {
-  sandbox = await startSandbox({ port: 0, seed: true });
-});
-test.afterEach(async () => {
-  await sandbox.close();
-});
-
-/** The copy announcement, in the signer's live region. */
-const copyStatus = (page: Page) =>
-  page
-    .locator('.signer')
-    .getByRole('status')
-    .filter({ hasText: /^Copied/ });
+const sandbox = seededSandboxForEachTest();
 
 test('copies httpie and curl commands that run from the clipboard, goes stale, and copies again in one click', async ({ page, harness }) => {
   // Two real programs run, and the command is left to go stale.
   test.slow();
-  const signer = await signerOnSandbox(page, harness.url, sandbox);
+  const signer = await signerOnSandbox(page, harness.url, sandbox());
   await signer.getByLabel('Endpoint').selectOption('balances');
   const command = page.getByLabel('Signed command');
   const validity = page.getByLabel('Validity');
@@ -87,7 +72,7 @@ test('copies httpie and curl commands that run from the clipboard, goes stale, a
 });
 
 test('the clipboard is cleared after the configured delay, and the script is copied to stay', async ({ page, harness }) => {
-  const signer = await signerOnSandbox(page, harness.url, sandbox);
+  const signer = await signerOnSandbox(page, harness.url, sandbox());
   // Through the page's window.api, the door the Settings view uses, so the app sees the change.
   const updated = await page.evaluate(() => (globalThis as unknown as { api: Api }).api.settings.update({ clipboardClearSeconds: 1 }));
   expect(updated).toMatchObject({ ok: true, value: { clipboardClearSeconds: 1 } });

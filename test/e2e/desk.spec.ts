@@ -270,7 +270,7 @@ test('path placeholders are fields; one argument per line runs in bash; Recent s
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await answer.getByRole('button', { name: 'Copy answer' }).click();
   await expect(page.getByText('Answer copied.')).toBeVisible();
-  expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toMatchObject({ currency: 'btc' });
+  expect(JSON.parse(await page.evaluate<string>('navigator.clipboard.readText()'))).toMatchObject({ currency: 'btc' });
 
   // Copy reads "Copied ✓" for a moment; no word of the command is broken across lines.
   await signer.getByLabel('One argument per line').uncheck();

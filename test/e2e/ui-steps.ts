@@ -64,3 +64,10 @@ export async function signerOnSandbox(page: Page, url: string, sandbox: RunningS
   await signer.getByLabel('Key').selectOption(keyId ?? '');
   return signer;
 }
+
+/** The signer's announcement of a copy, in its live region. */
+export const copyStatus = (page: Page): Locator =>
+  page
+    .locator('.signer')
+    .getByRole('status')
+    .filter({ hasText: /^Copied/ });
