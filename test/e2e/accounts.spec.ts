@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/fixtures';
+import { expectNoSeriousAxeViolations } from './accessibility';
+import { saveScreenshot } from './screenshots';
 import { createVaultInPage, openAccountTab, PASSPHRASE } from './ui-steps';
 
 const KID = '0123456789abcdef';
@@ -12,13 +14,20 @@ const accountRow = (page: Page, name: string) =>
     .filter({ has: page.getByRole('button', { name, exact: true }) });
 
 test('add through the Sandbox preset, import a key, edit, search, remove with confirmation', async ({ page, harness }) => {
+  // Two axe scans, and the whole life of an account.
+  test.setTimeout(60_000);
   await createVaultInPage(page, harness.url);
   await expect(page.getByText('No accounts yet.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Start in three steps' })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+  await saveScreenshot(page, 'first-steps');
 
   // Add through the preset; Enter submits the form.
   await page.getByRole('button', { name: 'Add account' }).click();
   const addForm = page.getByRole('form', { name: 'Add account' });
   await addForm.getByText('Developer: the local sandbox').click();
+  await expectNoSeriousAxeViolations(page);
+  await saveScreenshot(page, 'add-account');
   await addForm.getByLabel('Sandbox port').fill('4000');
   await addForm.getByRole('button', { name: 'Sandbox', exact: true }).click();
   await expect(addForm.getByLabel('Name')).toHaveValue('Sandbox');
