@@ -1,12 +1,12 @@
-// Runs in the page, injected before the app: times one keystroke in the search box to the paint of
-// the list it filters.
-import { PAINT_PROBE, sameList } from './paint-probe-names';
-import type { ListSignature, PaintProbe } from './paint-probe-names';
+// Runs in the page, injected before the app: times one keystroke in a search box (the accounts'
+// or the palette's) to the paint of the list it filters.
+import { PAINT_PROBE, PROBED_LISTS, sameList } from './paint-probe-names';
+import type { ListSignature, PaintProbe, ProbedList } from './paint-probe-names';
 
 // The root tsconfig has no DOM library (nothing else outside renderer/ runs in a page): the few
 // browser parts used here, typed by hand.
 interface ListItem {
-  querySelector(selector: 'button'): { textContent: string | null } | null;
+  querySelector(selector: string): { textContent: string | null } | null;
 }
 interface PageGlobals {
   document: { body: object; querySelectorAll(selector: string): ArrayLike<ListItem> };
@@ -22,9 +22,10 @@ interface PageGlobals {
 const page = globalThis as unknown as PageGlobals & Record<string, unknown>;
 const SETTLE_TIMEOUT_MS = 10_000;
 
-function shownList(): ListSignature {
-  const items = Array.from(page.document.querySelectorAll('ul[aria-label="Accounts"] > li'));
-  const name = (item: ListItem | undefined) => item?.querySelector('button')?.textContent ?? null;
+function shownList(list: ProbedList): ListSignature {
+  const { rows, name: nameIn } = PROBED_LISTS[list];
+  const items = Array.from(page.document.querySelectorAll(rows));
+  const name = (item: ListItem | undefined) => item?.querySelector(nameIn)?.textContent ?? null;
   return { count: items.length, first: name(items[0]), last: name(items[items.length - 1]) };
 }
 
@@ -36,12 +37,12 @@ function shownList(): ListSignature {
  * Timing API ends at the first paint after the keydown's own handlers, which shows the typed
  * character and need not show the list.
  */
-function timeNextKeystroke(expected: ListSignature): Promise<number> {
+function timeNextKeystroke(expected: ListSignature, list: ProbedList): Promise<number> {
   return new Promise((resolve, reject) => {
     let keydownAt = Number.NaN;
     page.addEventListener('keydown', (event) => (keydownAt = event.timeStamp), { capture: true, once: true });
     const observer = new page.MutationObserver(() => {
-      if (Number.isNaN(keydownAt) || !sameList(shownList(), expected)) return;
+      if (Number.isNaN(keydownAt) || !sameList(shownList(list), expected)) return;
       observer.disconnect();
       clearTimeout(timeout);
       page.requestAnimationFrame(() => {
@@ -55,7 +56,7 @@ function timeNextKeystroke(expected: ListSignature): Promise<number> {
     });
     const timeout = setTimeout(() => {
       observer.disconnect();
-      reject(new Error(`The list never showed ${JSON.stringify(expected)}; it shows ${JSON.stringify(shownList())}.`));
+      reject(new Error(`The ${list} list never showed ${JSON.stringify(expected)}; it shows ${JSON.stringify(shownList(list))}.`));
     }, SETTLE_TIMEOUT_MS);
     observer.observe(page.document.body, { childList: true, subtree: true, characterData: true });
   });
@@ -64,12 +65,12 @@ function timeNextKeystroke(expected: ListSignature): Promise<number> {
 let pending: Promise<number> | null = null;
 
 const probe: PaintProbe = {
-  arm: (expected) => {
-    pending = timeNextKeystroke(expected);
+  arm: (expected, list) => {
+    pending = timeNextKeystroke(expected, list);
     // Read by settled(); until then a timeout must not surface as an unhandled rejection.
     pending.catch(() => undefined);
   },
   settled: () => pending ?? Promise.reject(new Error('The probe was not armed.')),
-  shows: (expected) => sameList(shownList(), expected),
+  shows: (expected, list) => sameList(shownList(list), expected),
 };
 Object.defineProperty(page, PAINT_PROBE, { value: probe });

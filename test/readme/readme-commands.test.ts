@@ -128,6 +128,7 @@ describe('README commands', () => {
     expect(run.stdout).toMatch(/ratio: +bare HMAC is \d+\.\d\dx the signer/);
     expect(run.stdout).toMatch(/signing through the vault \(lookup \+ unlocked secret \+ HMAC\): [\d,]+ signatures\/s/);
     expect(run.stdout).toMatch(/keydown to the filtered list painted: median \d+\.\d ms, p90 \d+\.\d ms/);
+    expect(run.stdout).toMatch(/palette \(Ctrl\+K[^)]*\), keydown to the results painted: median \d+\.\d ms, p90 \d+\.\d ms/);
     expect(run.stdout).toMatch(/8 clients: +[\d,]+ signatures\/s/);
     expect(run.stdout).toMatch(/added by the proxy: median \d+\.\d+ ms/);
     // Filling two vaults with 10,000 keys (one in the browser harness), the CLI's cold starts and the agent's and
