@@ -55,6 +55,22 @@ test('lists what was signed, copied and sent, narrows by action and text, and pa
   await expect(rows.nth(0)).toContainText(sandbox.apiKeys[0]?.kid ?? 'no kid');
   await expect(rows.nth(1)).toContainText('Signed and copied');
   await expect(rows.nth(2)).toContainText('Signed');
+  // One line a row: the full local time to the second, the kid whole in its tooltip, nothing wrapped.
+  const kid = sandbox.apiKeys[0]?.kid ?? 'no kid';
+  await expect(rows.nth(0).locator('time')).toHaveText(/\d{4}.*\d{1,2}:\d{2}:\d{2}/);
+  await expect(rows.nth(0).getByRole('cell', { name: kid })).toHaveAttribute('title', kid);
+  // Lines a row takes: its height less the cells' padding, over the line height of the Action cell.
+  const lines = await rows.evaluateAll((trs) =>
+    trs.map((tr) => {
+      const cell = tr.querySelectorAll('td')[1] ?? tr;
+      const style = cell.ownerDocument.defaultView?.getComputedStyle(cell);
+      if (!style) return Infinity;
+      const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+      return (tr.getBoundingClientRect().height - padding) / parseFloat(style.lineHeight);
+    }),
+  );
+  expect(Math.max(...lines)).toBeLessThan(2);
+  await expect(rows.nth(0).getByRole('button', { name: /^Sign again/ })).toBeVisible();
   await saveScreenshot(page, 'audit-log');
   await expectNoSeriousAxeViolations(page);
   expect(await page.content()).not.toContain(secret);
@@ -75,11 +91,36 @@ test('lists what was signed, copied and sent, narrows by action and text, and pa
   await expect(rows).toHaveCount(EARLIER_SIGNATURES + 4);
   await expect(rows.last()).toContainText('Imported a key');
   await expect(page.getByRole('button', { name: 'Load older entries' })).toHaveCount(0);
+
+  // Sign again: the account's Sign tab, the row's key chosen and its request in the form.
+  await rows
+    .nth(0)
+    .getByRole('button', { name: `Sign again GET ${peatioPaths.balances}` })
+    .click();
+  await expect(page.getByRole('tab', { name: 'Sign', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(signer.getByLabel('Key').locator('option:checked')).toContainText(kid);
+  await expect(signer.getByLabel('Method')).toHaveValue('GET');
+  await expect(signer.getByLabel('Path')).toHaveValue(peatioPaths.balances);
+
+  // The account's name is a link to it: from no account chosen to this one, on its Sign tab.
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await expect(signer).toHaveCount(0);
+  await page.getByRole('button', { name: 'Audit log' }).click();
+  await rows.nth(0).getByRole('button', { name: 'Sandbox', exact: true }).click();
+  await expect(page.getByRole('tab', { name: 'Sign', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(signer).toBeVisible();
 });
 
 test('says so when nothing was done yet', async ({ page, harness }) => {
   await createVaultInPage(page, harness.url);
   await page.getByRole('button', { name: 'Audit log' }).click();
-  await expect(page.getByText(/^Nothing yet\./)).toBeVisible();
+  const empty = page.getByRole('region', { name: 'No audit entries yet' });
+  await expect(empty).toContainText('Each request a key signs, copies or sends lands here on one line');
   await expect(page.getByRole('table', { name: 'Audit log' })).toHaveCount(0);
+  await expect(page.getByRole('search', { name: 'Filter the audit log' })).toHaveCount(0);
+  await expectNoSeriousAxeViolations(page);
+  // With no account yet, the way there starts with adding one.
+  await empty.getByRole('button', { name: 'Add an account' }).click();
+  await expect(page.getByRole('heading', { name: 'Accounts', exact: true })).toBeVisible();
+  await expect(empty).toHaveCount(0);
 });

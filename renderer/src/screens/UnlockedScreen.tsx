@@ -10,7 +10,7 @@ import type { Shortcut } from '../ui/shortcuts';
 import { Toasts } from '../ui/Toasts';
 import { api } from '../window-api';
 import { AccountsView } from './AccountsView';
-import { AuditView } from './AuditView';
+import { AuditView } from './audit/AuditView';
 import { CommandPalette } from './palette/CommandPalette';
 import { SettingsView } from './SettingsView';
 

@@ -1,4 +1,7 @@
-import type { AuditEntry } from '../store/audit-log';
+import type { AuditEntry } from '../../store/audit-log';
+import type { HttpMethod } from '../../store/signer-store';
+import { METHODS } from '../../store/signer-store';
+import type { Tone } from '../../ui/Badge';
 
 /** The log's action codes in words; a code this version does not know is shown as it is. */
 const ACTION_WORDS: Record<string, string> = {
@@ -29,6 +32,29 @@ export const requestLine = (entry: AuditEntry): string => [entry.method, entry.p
 
 export const outcomeText = (entry: AuditEntry): string =>
   [entry.status === null ? null : String(entry.status), entry.outcome].filter((part) => part !== null).join(' ');
+
+/** How an outcome reads at a glance: an answer's status class, a refusal, or nothing to say. */
+export function outcomeTone(entry: AuditEntry): Tone {
+  if (entry.status !== null) {
+    if (entry.status >= 200 && entry.status < 300) return 'success';
+    if (entry.status === 429 || (entry.status >= 300 && entry.status < 500)) return 'warning';
+    return 'danger';
+  }
+  if (entry.outcome === null) return 'neutral';
+  if (entry.action === 'send' && entry.outcome !== 'ok') return 'danger';
+  if (/\brefused\b/.test(entry.outcome)) return 'warning';
+  return 'neutral';
+}
+
+/** Actions that made a request with a key, which Sign again can put back into the signer. */
+const REQUEST_ACTIONS = new Set(['sign', 'copy', 'send']);
+const isMethod = (method: string | null): method is HttpMethod => METHODS.includes(method as HttpMethod);
+
+/** The request a row's Sign again puts back into the signer, with the key and account to sign it with; null when the row has none. */
+export function signAgainOf(entry: AuditEntry): { accountId: string; kid: string; request: { method: HttpMethod; path: string } } | null {
+  if (!REQUEST_ACTIONS.has(entry.action) || entry.accountId === null || entry.kid === null || entry.path === null || !isMethod(entry.method)) return null;
+  return { accountId: entry.accountId, kid: entry.kid, request: { method: entry.method, path: entry.path } };
+}
 
 /** The actions present, in the order of the words, for the action filter. */
 export function actionsIn(entries: readonly AuditEntry[]): string[] {
