@@ -37,10 +37,16 @@ test('logs in with 2FA, validates, creates a key with the next code, reconciles,
   await login.getByRole('button', { name: 'Log in' }).click();
   await expect(exchange.getByRole('status', { name: 'Session' })).toHaveText(/^Logged in as trader@sandbox\.test \(uid \S+, level \d+, 2FA on\)\.$/);
 
-  await exchange.getByRole('button', { name: 'Validate' }).click();
+  await exchange.getByRole('button', { name: 'Check session (load balances)' }).click();
   const balances = exchange.getByRole('table', { name: 'Balances' });
   await expect(balances.getByRole('row')).not.toHaveCount(0);
   expect(await balances.getByRole('row').count()).toBeGreaterThan(1);
+  // Amounts right-aligned and grouped, every digit kept: the seeded 2.6 BTC reads as sent.
+  await expect(balances.getByRole('row', { name: /^BTC/ }).getByRole('cell').nth(1)).toHaveText('2.6');
+  await expect(balances.getByRole('row', { name: /^USD/ }).getByRole('cell').nth(1)).toHaveText(/^\d{1,3}(,\d{3})+\.\d+$/);
+  await expect(balances.getByRole('cell').nth(1)).toHaveCSS('text-align', 'right');
+  await balances.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'balances');
   await exchange.scrollIntoViewIfNeeded();
   await expectNoSeriousAxeViolations(page);
   await saveScreenshot(page, 'exchange-logged-in');
