@@ -61,6 +61,8 @@ export interface QueryRow {
 }
 
 type RequestSpec = RequestOf<'signer.render'>['request'];
+/** A request to put back in the form: the audit log keeps method and path, a saved request has its query and body too. */
+export type ReusedRequest = Pick<RequestSpec, 'method' | 'path' | 'query' | 'body'>;
 
 interface SignerState {
   keyId: string | null;
@@ -97,8 +99,11 @@ interface SignerState {
   setBody(text: string): void;
   setFormat(format: CommandFormat): void;
   setLayout(layout: CommandLayout): void;
-  /** Puts a request from the history back in the form (method and path as they were sent). */
-  reuse(request: { method: HttpMethod; path: string }): void;
+  /**
+   * Puts a request back in the form: from the history (method and path as they were sent, any
+   * `?query` in the path split into rows), or a saved one with its query rows and body too.
+   */
+  reuse(request: ReusedRequest): void;
   /** The default format from the settings. */
   loadDefaults(): Promise<void>;
   sign(): Promise<void>;
@@ -219,10 +224,11 @@ export const useSignerStore = create<SignerState>()((set, get) => {
     setBody: (bodyText) => set({ bodyText }),
     setFormat: (format) => set({ format, formatChosen: true }),
     setLayout: (layout) => set({ layout }),
-    reuse: ({ method, path }) => {
+    reuse: ({ method, path, query = [], body }) => {
       const [pathOnly = path, search = ''] = path.split('?', 2);
-      const query = [...new URLSearchParams(search)].map(([name, value]) => ({ id: ++rowSeq, name, value }));
-      set({ presetId: 'custom', method, path: pathOnly, query, pathValues: {}, bodyText: '' });
+      const rows = [...new URLSearchParams(search), ...query].map(([name, value]) => ({ id: ++rowSeq, name, value }));
+      const bodyText = body === undefined ? '' : JSON.stringify(body, null, 2);
+      set({ presetId: 'custom', method, path: pathOnly, query: rows, pathValues: {}, bodyText });
     },
     loadDefaults: async () => {
       const result = await api().settings.get();

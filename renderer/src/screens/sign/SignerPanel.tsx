@@ -17,6 +17,7 @@ import { KeyPicker, preferredKey, signable } from './KeyPicker';
 import { placeholdersOf } from './path-placeholders';
 import { RecentRequests } from './RecentRequests';
 import { ResponsePanel } from './ResponsePanel';
+import { SavedRequests } from './SavedRequests';
 import { asksBeforeSend, setAsksBeforeSend } from './send-confirmation';
 
 const COPY: Shortcut = 'Mod+Shift+C';
@@ -317,6 +318,18 @@ export function SignerPanel({ account, keys }: { account: AccountSummary; keys: 
       )}
       {state.busy === 'send' && <p aria-busy="true">Sending to {host}…</p>}
       {state.sent && <ResponsePanel sent={state.sent} />}
+      <SavedRequests
+        accountId={account.id}
+        onSignAgain={(request) => {
+          state.reuse(request);
+          void state.sign();
+        }}
+        onSendAgain={(request) => {
+          state.reuse(request);
+          void state.send();
+        }}
+        onLoad={(request) => state.reuse(request)}
+      />
       <RecentRequests
         accountId={account.id}
         refreshKey={`${state.rendered?.signedAtMs ?? ''}-${state.sent?.totalMs ?? ''}`}
