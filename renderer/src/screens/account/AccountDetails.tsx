@@ -72,8 +72,8 @@ export function AccountDetails({ account }: { account: AccountSummary }) {
           onCancel={() => setConfirming(false)}
         >
           <p>
-            Remove {account.name} and the {keysWord(account.keys.length)} that go with it from this vault? Their secrets and the stored 2FA seed go too; the
-            keys stay on the exchange.
+            Remove {account.name} and the {keysWord(account.keys.length)} that go with it from this vault? Their secrets, the stored 2FA seed and the saved
+            requests go too; the keys stay on the exchange.
           </p>
         </ConfirmDialog>
       )}
