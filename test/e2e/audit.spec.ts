@@ -21,7 +21,15 @@ test('lists what was signed, copied and sent, narrows by action and text, and pa
   // A sandbox session, a page of history made first, and a full axe run.
   test.slow();
   const signer = await signerOnSandbox(page, harness.url, sandbox);
-  const keyId = await signer.getByLabel('Key').inputValue();
+  // The earlier signatures are made with a second key, so that Sign again on one has to choose it over the key used last.
+  const other = sandbox.apiKeys[1];
+  if (!other) throw new Error('The sandbox has fewer than two seeded keys.');
+  const listed = await harness.backend.channels['accounts.list']({});
+  const accountId = listed.ok ? listed.value[0]?.id : undefined;
+  if (accountId === undefined) throw new Error('The account made through the page is not listed.');
+  const imported = await harness.backend.channels['keys.import']({ accountId, kid: other.kid, secret: other.secret });
+  if (!imported.ok) throw new Error(imported.error.message);
+  const keyId = imported.value.key.id;
   for (let count = 0; count < EARLIER_SIGNATURES; count++) {
     const signed = await harness.backend.channels['signer.render']({ keyId, format: 'curl', request: { method: 'GET', path: peatioPaths.orders } });
     expect(signed.ok).toBe(true);
@@ -88,7 +96,8 @@ test('lists what was signed, copied and sent, narrows by action and text, and pa
 
   // The older page: the earlier signatures and the import, and then nothing older to load.
   await page.getByRole('button', { name: 'Load older entries' }).click();
-  await expect(rows).toHaveCount(EARLIER_SIGNATURES + 4);
+  // Both imports: the seeded key's through the form, the other's through the backend.
+  await expect(rows).toHaveCount(EARLIER_SIGNATURES + 5);
   await expect(rows.last()).toContainText('Imported a key');
   await expect(page.getByRole('button', { name: 'Load older entries' })).toHaveCount(0);
 
@@ -101,6 +110,15 @@ test('lists what was signed, copied and sent, narrows by action and text, and pa
   await expect(signer.getByLabel('Key').locator('option:checked')).toContainText(kid);
   await expect(signer.getByLabel('Method')).toHaveValue('GET');
   await expect(signer.getByLabel('Path')).toHaveValue(peatioPaths.balances);
+
+  // Sign again on an earlier signature: the other key, though the seeded one was used last.
+  await page.getByRole('button', { name: 'Audit log' }).click();
+  await rows
+    .nth(3)
+    .getByRole('button', { name: `Sign again GET ${peatioPaths.orders}` })
+    .click();
+  await expect(signer.getByLabel('Key').locator('option:checked')).toContainText(other.kid);
+  await expect(signer.getByLabel('Path')).toHaveValue(peatioPaths.orders);
 
   // The account's name is a link to it: from no account chosen to this one, on its Sign tab.
   await page.getByRole('button', { name: 'Add account' }).click();
