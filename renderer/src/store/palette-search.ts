@@ -11,8 +11,8 @@ interface PaletteAccount {
   keys: ReadonlyArray<{ kid: string; label: string }>;
 }
 
-/** The most the palette shows at once: enough to scan, few enough to paint within a frame. */
-export const PALETTE_LIMIT = 50;
+/** The most the palette shows at once: two screenfuls of the list to scan, few enough to paint within a frame. */
+export const PALETTE_LIMIT = 20;
 
 /**
  * The palette's search, built once per accounts list so that a keystroke only compares: accounts

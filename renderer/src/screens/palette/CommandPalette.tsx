@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
 import { useAccountsStore } from '../../store/accounts-store';
 import { paletteSearch } from '../../store/palette-search';
 import type { PaletteEntry } from '../../store/palette-search';
@@ -11,6 +11,38 @@ const optionId = (index: number) => `palette-option-${index}`;
 function entryKey(entry: PaletteEntry): string {
   return entry.kind === 'account' ? `a:${entry.accountId}` : `k:${entry.accountId}:${entry.kid}`;
 }
+
+interface PaletteRowProps {
+  entry: PaletteEntry;
+  index: number;
+  active: boolean;
+  onPoint(index: number, event: MouseEvent): void;
+  onOpen(entry: PaletteEntry): void;
+}
+
+/** One result, memoised: a keystroke repaints only the rows that change. */
+const PaletteRow = memo(function PaletteRow({ entry, index, active, onPoint, onOpen }: PaletteRowProps) {
+  return (
+    <li id={optionId(index)} role="option" aria-selected={active} onMouseMove={(event) => onPoint(index, event)} onClick={() => onOpen(entry)}>
+      {entry.kind === 'account' ? (
+        <>
+          <span className="palette-kind">Account</span>
+          <span className="palette-title">{entry.name}</span>
+          <span className="palette-detail mono">{entry.host}</span>
+        </>
+      ) : (
+        <>
+          <span className="palette-kind">Key</span>
+          <span className={entry.label ? 'palette-title' : 'palette-title mono'}>{entry.label || entry.kid}</span>
+          <span className="palette-detail">
+            {entry.label && <span className="mono">{entry.kid} · </span>}
+            {entry.accountName}
+          </span>
+        </>
+      )}
+    </li>
+  );
+});
 
 /**
  * Cmd/Ctrl+K over any screen: type a name, label or kid, arrows to move, Enter opens the account
@@ -37,13 +69,25 @@ export function CommandPalette() {
     list.current?.querySelector(`#${optionId(active)}`)?.scrollIntoView({ block: 'nearest' });
   }, [active]);
 
-  const open = (entry: PaletteEntry | undefined) => {
-    if (!entry) return;
-    closePalette();
-    void useAccountsStore.getState().select(entry.accountId);
-    if (entry.kind === 'key') signWith(entry.kid);
-    else showAccountTab('sign');
-  };
+  // Only a pointer that moves takes the selection: the rows shifting under a resting pointer at
+  // each keystroke would otherwise steal it from the keyboard.
+  const lastPointer = useRef<string | null>(null);
+  const point = useCallback((index: number, event: MouseEvent) => {
+    const at = `${event.clientX},${event.clientY}`;
+    if (lastPointer.current !== null && lastPointer.current !== at) setActive(index);
+    lastPointer.current = at;
+  }, []);
+
+  const open = useCallback(
+    (entry: PaletteEntry | undefined) => {
+      if (!entry) return;
+      closePalette();
+      void useAccountsStore.getState().select(entry.accountId);
+      if (entry.kind === 'key') signWith(entry.kid);
+      else showAccountTab('sign');
+    },
+    [closePalette, showAccountTab, signWith],
+  );
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown') setActive((index) => Math.min(index + 1, results.length - 1));
@@ -88,31 +132,7 @@ export function CommandPalette() {
       />
       <ul id="palette-results" role="listbox" aria-label="Results" ref={list}>
         {results.map((entry, index) => (
-          <li
-            key={entryKey(entry)}
-            id={optionId(index)}
-            role="option"
-            aria-selected={index === active}
-            onMouseMove={() => setActive(index)}
-            onClick={() => open(entry)}
-          >
-            {entry.kind === 'account' ? (
-              <>
-                <span className="palette-kind">Account</span>
-                <span className="palette-title">{entry.name}</span>
-                <span className="palette-detail mono">{entry.host}</span>
-              </>
-            ) : (
-              <>
-                <span className="palette-kind">Key</span>
-                <span className={entry.label ? 'palette-title' : 'palette-title mono'}>{entry.label || entry.kid}</span>
-                <span className="palette-detail">
-                  {entry.label && <span className="mono">{entry.kid} · </span>}
-                  {entry.accountName}
-                </span>
-              </>
-            )}
-          </li>
+          <PaletteRow key={entryKey(entry)} entry={entry} index={index} active={index === active} onPoint={point} onOpen={open} />
         ))}
       </ul>
       {results.length === 0 && <p className="note palette-empty">{accounts?.length === 0 ? 'No accounts yet.' : `Nothing matches “${text}”.`}</p>}
