@@ -112,7 +112,12 @@ describe('signed commands run by the real programs against a loopback server', (
           fc.pre(!HTTPIE_UNWRITABLE.test(request.headers['X-Auth-Apikey']));
           const curl = renderSignedCommand('curl', request, 5000, 'one-per-line').text;
           expect(curl.split('\n').length).toBeGreaterThan(3);
-          expect(curl.split('\n').slice(0, -1).every((line) => line.endsWith(' \\'))).toBe(true);
+          expect(
+            curl
+              .split('\n')
+              .slice(0, -1)
+              .every((line) => line.endsWith(' \\')),
+          ).toBe(true);
           const ran = await runShell(shell, curl);
           expect(ran.code, ran.stderr).toBe(0);
           expectArrived(server.take()[0] as RecordedRequest, request, 'bytes');
