@@ -36,6 +36,8 @@ test('logs in with 2FA, validates, creates a key with the next code, reconciles,
   await login.getByLabel('2FA code').fill(totpCode(TRADER.totpSecret, Date.now()));
   await login.getByRole('button', { name: 'Log in' }).click();
   await expect(exchange.getByRole('status', { name: 'Session' })).toHaveText(/^Logged in as trader@sandbox\.test \(uid \S+, level \d+, 2FA on\)\.$/);
+  // The accounts list says so on the account's row.
+  await expect(page.getByRole('list', { name: 'Accounts' }).getByRole('listitem').filter({ hasText: 'Sandbox' })).toContainText('Logged in');
 
   await exchange.getByRole('button', { name: 'Check session (load balances)' }).click();
   const balances = exchange.getByRole('table', { name: 'Balances' });
@@ -84,6 +86,7 @@ test('logs in with 2FA, validates, creates a key with the next code, reconciles,
   await exchange.getByRole('button', { name: 'Log out' }).click();
   await expect(exchange.getByRole('status', { name: 'Session' })).toHaveText('Logged out.');
   await expect(exchange.getByRole('form', { name: 'Log in' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Accounts' }).getByRole('listitem').filter({ hasText: 'Sandbox' })).not.toContainText('Logged in');
   await openAccountTab(page, 'Keys');
   await expect(page.getByRole('table', { name: 'Keys', exact: true }).getByRole('row', { name: new RegExp(kid) })).toContainText('made in e2e');
 

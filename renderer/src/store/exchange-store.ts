@@ -5,6 +5,9 @@ import type { CodePurpose } from '../../../app/domain/two-factor';
 import { api } from '../window-api';
 import { useAccountsStore } from './accounts-store';
 
+/** The accounts list shows each account's session: read again when one starts, ends or is found expired. */
+const sessionChanged = () => void useAccountsStore.getState().load();
+
 export type SessionState = ResponseOf<'exchange.session'>;
 export type ClockReading = ResponseOf<'exchange.syncClock'>;
 export type Balance = ResponseOf<'exchange.balances'>[number];
@@ -148,6 +151,7 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
         return;
       }
       set({ session: result.value, loginCodeNeeded: false, balances: null });
+      sessionChanged();
     },
     cancelLoginCode: () => set({ loginCodeNeeded: false, loginError: null }),
     logout: async () => {
@@ -156,8 +160,10 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
       set({ busy: 'logout', sessionError: null });
       const result = await api().exchange.logout({ accountId });
       if (!current(accountId)) return;
-      if (result.ok) set({ session: result.value, balances: null, reconciliation: null, busy: null, loginCodeNeeded: false, keyCodeFor: null });
-      else set({ sessionError: result.error, busy: null });
+      if (result.ok) {
+        set({ session: result.value, balances: null, reconciliation: null, busy: null, loginCodeNeeded: false, keyCodeFor: null });
+        sessionChanged();
+      } else set({ sessionError: result.error, busy: null });
     },
     validate: async () => {
       const { accountId } = get();
@@ -171,7 +177,10 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
       }
       set({ balances: null, sessionError: result.error, busy: null });
       const session = await api().exchange.session({ accountId });
-      if (current(accountId) && session.ok) set({ session: session.value });
+      if (current(accountId) && session.ok) {
+        set({ session: session.value });
+        sessionChanged();
+      }
     },
     reconcile: async () => {
       const { accountId } = get();
