@@ -93,6 +93,7 @@ test('add through the Sandbox preset, import a key, edit, search, remove with co
   await page.getByRole('button', { name: 'Remove account' }).click();
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toContainText('Remove Sandbox renamed and the 1 key that go with it');
+  await expectNoSeriousAxeViolations(page);
   await dialog.getByRole('button', { name: 'Keep the account' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Remove account' })).toBeFocused();

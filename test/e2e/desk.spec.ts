@@ -8,7 +8,7 @@ import { runShell } from '../support/run-shell';
 import { expectNoSeriousAxeViolations } from './accessibility';
 import { saveScreenshot } from './screenshots';
 import { seededSandboxForEachTest } from './seeded-sandbox';
-import { addSandboxAccount, createVaultInPage, importKeyInPage, openAccountTab } from './ui-steps';
+import { addSandboxAccount, copyStatus, createVaultInPage, importKeyInPage, openAccountTab } from './ui-steps';
 
 const sandbox = seededSandboxForEachTest();
 const ORDER = { market: 'btcusd', side: 'buy', volume: '0.01', ord_type: 'limit', price: '9000' };
@@ -328,3 +328,25 @@ async function signedEnv(harness: Harness, kid: string, url: string): Promise<No
   const header = (name: string) => new RegExp(`${name}: ([^']+)'`).exec(rendered.value.text)?.[1] ?? '';
   return { PATH: process.env.PATH ?? '', KID: kid, NONCE: header('X-Auth-Nonce'), SIG: header('X-Auth-Signature'), URL: url };
 }
+
+test('the key picker starts on the last key used on the account, and Ctrl+Shift+C copies', async ({ page, harness }) => {
+  test.setTimeout(60_000);
+  const { signer } = await deskOn(page, harness, sandbox());
+  const second = sandbox().apiKeys[1];
+  if (!second) throw new Error('The sandbox has one seeded key only.');
+  await importKeyInPage(page, second.kid, second.secret);
+  await openAccountTab(page, 'Sign');
+  const picker = signer.getByLabel('Key');
+  const secondId = await picker.locator('option', { hasText: second.kid }).getAttribute('value');
+  await picker.selectOption(secondId ?? '');
+  await signer.getByLabel('Path').focus();
+  await page.keyboard.press('Control+Shift+C');
+  await expect(copyStatus(page)).toContainText('Copied');
+  expect(harness.clipboard.state.text).toContain(second.kid);
+
+  // Back to the account later: the signer starts on the key used last, not the first one.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Audit log' }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Accounts' }).click();
+  await page.getByRole('list', { name: 'Accounts' }).getByRole('button', { name: 'Sandbox', exact: true }).click();
+  await expect(picker.locator('option:checked')).toContainText(second.kid);
+});
