@@ -239,6 +239,8 @@ describe('vault backup: merge into a vault that has accounts', () => {
       id: 'new',
       sortOrder: 2,
       keys: [{ kid: source.kids.spare, label: source.keys.spare.label }],
+      // A backup does not carry when a key last signed.
+      lastUsedAt: null,
     });
     expect(target.vault.totpSeed(spare.id)).toBe(source.seeds.spare);
     const [spareKey] = target.vault.listKeys(spare.id);

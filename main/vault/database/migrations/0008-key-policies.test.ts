@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, policyForLevel } from '../../../../app/domain/agent-policy';
 import { withRawDatabase } from '../../tests/raw-database';
+import { MIGRATIONS } from './index';
 import { freshDatabaseAtVersionPerTest, isStrict, userVersion } from '../../tests/schema-at-version';
 import { accountInput, newKid, newSecret, PASSPHRASE, signForItsAccount, VaultFixture } from '../../tests/vault-fixture';
 
@@ -37,16 +38,17 @@ describe('migration 0008: key policies', () => {
     const account = vault.createAccount(accountInput('Alpha'));
     const { key } = vault.importKey({ accountId: account.id, kid: newKid(), secret: newSecret() });
     vault.close();
-    // What the version 7 app left: the same rows and MACs, without the column.
+    // What the version 7 app left: the same rows and MACs, without the column (nor what later versions added).
     withRawDatabase(path, (db) => {
       db.exec('ALTER TABLE api_keys DROP COLUMN policy');
+      db.exec('DROP TABLE saved_requests');
       db.pragma('user_version = 7');
     });
 
     vault = fixture.open({ path });
     await vault.access.unlock(PASSPHRASE);
     expect(withRawDatabase(path, (db) => ({ version: userVersion(db), policy: db.prepare('SELECT policy FROM api_keys').pluck().get() }))).toEqual({
-      version: 8,
+      version: MIGRATIONS.length,
       policy: null,
     });
     expect(vault.keyPolicy(key.id)).toEqual(DEFAULT_POLICY);
