@@ -1,8 +1,9 @@
 import { create } from 'zustand';
 import type { ResponseOf } from '../../../app/contract/api';
 import type { EventPayload } from '../../../app/contract/events';
-import type { ErrorInfo, Result } from '../../../app/contract/result';
+import type { ErrorInfo } from '../../../app/contract/result';
 import { api } from '../window-api';
+import { statusSettler } from './settle-status';
 
 export type AgentStatus = ResponseOf<'agent.status'>;
 export type AgentClient = AgentStatus['clients'][number];
@@ -24,11 +25,7 @@ interface AgentState {
 }
 
 export const useAgentStore = create<AgentState>()((set, get) => {
-  const settle = (result: Result<AgentStatus>): ErrorInfo | null => {
-    if (!result.ok) return result.error;
-    set({ status: result.value, loadError: null });
-    return null;
-  };
+  const settle = statusSettler<AgentStatus>(set);
   return {
     status: null,
     loadError: null,

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { RequestOf, ResponseOf } from '../../../app/contract/api';
-import type { ErrorInfo, Result } from '../../../app/contract/result';
+import type { ErrorInfo } from '../../../app/contract/result';
 import { api } from '../window-api';
+import { statusSettler } from './settle-status';
 
 export type VaultStatus = ResponseOf<'vault.status'>;
 
@@ -23,11 +24,7 @@ interface VaultState {
 }
 
 export const useVaultStore = create<VaultState>()((set) => {
-  const settle = (result: Result<VaultStatus>): ErrorInfo | null => {
-    if (!result.ok) return result.error;
-    set({ status: result.value, loadError: null });
-    return null;
-  };
+  const settle = statusSettler<VaultStatus>(set);
   return {
     status: null,
     loadError: null,

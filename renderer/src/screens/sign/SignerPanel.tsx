@@ -189,26 +189,19 @@ export function SignerPanel({ account, keys }: { account: AccountSummary; keys: 
           <legend>Query parameters</legend>
           {state.query.map((row, index) => (
             <div className="query-row" key={row.id}>
-              <input
-                type="text"
-                className="mono"
-                aria-label={`Parameter ${index + 1} name`}
-                placeholder="name"
-                value={row.name}
-                onChange={(event) => state.updateQueryRow(row.id, { name: event.target.value })}
-                spellCheck={false}
-                autoComplete="off"
-              />
-              <input
-                type="text"
-                className="mono"
-                aria-label={`Parameter ${index + 1} value`}
-                placeholder="value"
-                value={row.value}
-                onChange={(event) => state.updateQueryRow(row.id, { value: event.target.value })}
-                spellCheck={false}
-                autoComplete="off"
-              />
+              {(['name', 'value'] as const).map((part) => (
+                <input
+                  key={part}
+                  type="text"
+                  className="mono"
+                  aria-label={`Parameter ${index + 1} ${part}`}
+                  placeholder={part}
+                  value={row[part]}
+                  onChange={(event) => state.updateQueryRow(row.id, { [part]: event.target.value })}
+                  spellCheck={false}
+                  autoComplete="off"
+                />
+              ))}
               <button type="button" className="quiet" onClick={() => state.removeQueryRow(row.id)}>
                 Remove parameter {index + 1}
               </button>
