@@ -116,6 +116,19 @@ describe('the signing agent service, on the real vault and the sandbox', () => {
     expect((await test.agentRows())[0]?.outcome).toContain('budget');
   });
 
+  it('answers the requests read together from one look at the vault, and looks again for a request read after a change', async () => {
+    const test = await agentOnSandbox({ policy: policyForLevel('read') });
+    const service = test.core.agent.service;
+    const readTogether = performance.now();
+    expect((await service.handle(balances, BOT, readTogether)).ok).toBe(true);
+    await test.value('keys.setPolicy', { keyId: test.key.id, policy: { ...policyForLevel('read'), agentUse: false }, ownerPassphrase: PASSPHRASE });
+    // Read before the first was served: answered from the same look, as if the change had come a moment later.
+    expect((await service.handle(balances, BOT, readTogether)).ok).toBe(true);
+    // Read after the change: a new look, which sees it.
+    expect(await service.handle(balances, BOT, performance.now())).toEqual(refusedWith('agent.policy_refused', /not open to local programs/));
+    expect(await service.handle(balances, BOT, readTogether)).toEqual(refusedWith('agent.policy_refused'));
+  });
+
   it('stops signing at the lock, and answers status without the keys', async () => {
     const test = await agentOnSandbox({ policy: policyForLevel('read') });
     test.core.agent.reportClients(() => ['grid-bot']);

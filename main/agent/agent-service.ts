@@ -39,8 +39,22 @@ const refusal = (code: ErrorCode, message: string = wordsOf(code)): AnswerBody<'
 export function createAgentService(parts: AgentServiceParts): AgentService {
   const { vault, budget, approvals } = parts;
 
-  const findKey = (name: string): AgentKeyEntry | AnswerBody<'error'> => {
-    const matches = keysNamed(vault.agentKeys(), name);
+  // Asking the vault whether anything committed since its keys were read costs a statement and
+  // file locks, more than the rest of a signature. A look taken after a request was read answers
+  // it exactly as one taken at that moment would: a change committed before the request was sent
+  // is already in the file. So the requests of one turn of the event loop share one look, and
+  // a request read later gets a new one.
+  let lastLook: { at: number; keys: AgentKeyEntry[] } | undefined;
+  const keysFor = (readAt: number | undefined): AgentKeyEntry[] => {
+    if (lastLook === undefined || readAt === undefined || readAt >= lastLook.at) {
+      const at = performance.now();
+      lastLook = { at, keys: vault.agentKeys() };
+    }
+    return lastLook.keys;
+  };
+
+  const findKey = (name: string, readAt: number | undefined): AgentKeyEntry | AnswerBody<'error'> => {
+    const matches = keysNamed(keysFor(readAt), name);
     if (matches.length > 1) return refusal('agent.ambiguous_key', `More than one key is called "${name}": name it by its kid.`);
     return matches[0] ?? refusal('agent.unknown_key', `No key in the vault has the label or kid "${name}": barong-vault keys lists the keys open to programs.`);
   };
@@ -50,8 +64,8 @@ export function createAgentService(parts: AgentServiceParts): AgentService {
     return refusal(code, `Refused: ${why}.`);
   };
 
-  const sign = async (request: SignRequest, client: ServedClient): Promise<AnswerBody> => {
-    const found = findKey(request.key);
+  const sign = async (request: SignRequest, client: ServedClient, readAt: number | undefined): Promise<AnswerBody> => {
+    const found = findKey(request.key, readAt);
     if ('ok' in found) return found;
     const key = found;
     const decision = decide(key.policy, request.method, request.path);
@@ -101,14 +115,14 @@ export function createAgentService(parts: AgentServiceParts): AgentService {
   });
 
   return {
-    async handle(request: ServiceRequest, client: ServedClient): Promise<AnswerBody> {
+    async handle(request: ServiceRequest, client: ServedClient, readAt?: number): Promise<AnswerBody> {
       if (request.type === 'status')
         return {
           ok: true,
           type: 'status',
           locked: !vault.isUnlocked(),
           clients: parts.connectedClients(),
-          keys: vault.isUnlocked() ? vault.agentKeys().filter((key) => key.policy.agentUse).length : 0,
+          keys: vault.isUnlocked() ? keysFor(readAt).filter((key) => key.policy.agentUse).length : 0,
         };
       // A locked vault answers nothing about its keys: lock stops all signing at once.
       if (!vault.isUnlocked()) return refusal('vault.locked');
@@ -117,12 +131,11 @@ export function createAgentService(parts: AgentServiceParts): AgentService {
           return {
             ok: true,
             type: 'keys',
-            keys: vault
-              .agentKeys()
+            keys: keysFor(readAt)
               .filter((key) => key.policy.agentUse)
               .map(listed),
           };
-        return await sign(request, client);
+        return await sign(request, client, readAt);
       } catch (error) {
         // The vault's own refusals (locked meanwhile, tampered, origin) are words for the program; anything else is the server's to report.
         if (isAppError(error)) return refusal(error.code as ErrorCode, error.message);

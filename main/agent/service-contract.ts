@@ -19,7 +19,11 @@ export interface ClientInfo extends ServedClient {
  * What the transport asks of the agent's service (agent-service.ts: keys, policy, budget,
  * approval, audit). It is called one request at a time per connection, in the order the client
  * sent them; its answer leaves only if it fits the wire's answer schema.
+ *
+ * `readAt` is when the transport read the request (`performance.now()`): what the service read
+ * from the vault after that moment may answer it, so that requests read together share one look
+ * at the vault. Without it, the service looks again.
  */
 export interface AgentService {
-  handle(request: ServiceRequest, client: ServedClient): Promise<AnswerBody>;
+  handle(request: ServiceRequest, client: ServedClient, readAt?: number): Promise<AnswerBody>;
 }

@@ -21,6 +21,8 @@ export interface ConnectionContext {
   isToken(candidate: unknown): boolean;
   /** The client said hello with the right token: from now on it is listed. */
   onHello(client: ClientInfo): void;
+  /** Serves the connection's waiting requests once every connection's reads of this turn are done (after-reads.ts). */
+  afterReads(serve: () => Promise<void>): void;
   /** The connection was refused and closed (a wrong token, no hello, a flood), with the reason in words: the owner's audit hears it. */
   onRefused(refusal: { code: ErrorCode; reason: string; client: string | null }): void;
 }
@@ -31,7 +33,7 @@ export interface AgentConnection {
 }
 
 /** One answer to give, in the order the requests came: ready, or the service's to make. */
-type Turn = { id: WireId; answer: AnswerBody } | { id: WireId; request: ServiceRequest; from: ServedClient };
+type Turn = { id: WireId; answer: AnswerBody } | { id: WireId; request: ServiceRequest; from: ServedClient; readAt: number };
 
 /**
  * Serves one client: its hello, then its requests one at a time, in order. Everything a client can
@@ -92,13 +94,14 @@ export function serveConnection(socket: Socket, context: ConnectionContext): Age
     closeWith(answerLine(id, refusalBody(code, detail)));
   };
 
-  // The answers of one turn of the event loop leave after every request read in it is served, so
-  // that clients woken by them find several at once: fewer wake-ups on both sides of the socket.
+  // The answers of one turn of the event loop leave after every request read in it is served (the
+  // ticks run once the serving's promises have settled), so that clients woken by them find
+  // several at once: fewer wake-ups on both sides of the socket.
   const send = (id: WireId, body: AnswerBody) => {
     if (closing) return;
     if (!socket.writableCorked) {
       socket.cork();
-      setImmediate(() => socket.uncork());
+      process.nextTick(() => socket.uncork());
     }
     socket.write(answerLine(id, body));
   };
@@ -111,7 +114,7 @@ export function serveConnection(socket: Socket, context: ConnectionContext): Age
     if ('unreadable' in read) return badMessage(idOf(line.json), read.unreadable);
     const { request } = read;
     if (request.type === 'hello') return badMessage(request.id, 'This connection has already said hello.');
-    enqueue({ id: request.id, request, from: { name: client.name, connectionId } });
+    enqueue({ id: request.id, request, from: { name: client.name, connectionId }, readAt: performance.now() });
   };
 
   const readHello = (line: ParsedLine) => {
@@ -140,7 +143,10 @@ export function serveConnection(socket: Socket, context: ConnectionContext): Age
   const enqueue = (turn: Turn) => {
     queue.push(turn);
     if (queue.length >= limits.maxQueuedRequests) socket.pause();
-    void serve();
+    // A request for the service waits for the turn's other reads (one look at the vault serves
+    // them all); an answer of the connection's own, such as a refusal of garbage, leaves at once.
+    if ('answer' in turn) void serve();
+    else context.afterReads(serve);
   };
 
   const serve = async () => {
@@ -149,7 +155,7 @@ export function serveConnection(socket: Socket, context: ConnectionContext): Age
     clearTimer();
     for (let turn = queue.shift(); turn !== undefined && !closing; turn = queue.shift()) {
       if (socket.isPaused() && queue.length < limits.maxQueuedRequests) socket.resume();
-      send(turn.id, 'answer' in turn ? turn.answer : await answerOf(turn.request, turn.from));
+      send(turn.id, 'answer' in turn ? turn.answer : await answerOf(turn.request, turn.from, turn.readAt));
       // Answers are written no faster than the client reads them; one that reads nothing is let go.
       if (socket.writableNeedDrain && socket.writableLength > limits.maxUnreadAnswerBytes && !(await drainedWithin(socket, limits.unreadAnswersTimeoutMs)))
         drop('not reading its answers');
@@ -161,9 +167,9 @@ export function serveConnection(socket: Socket, context: ConnectionContext): Age
     else after(limits.idleTimeoutMs, () => drop('idle'));
   };
 
-  const answerOf = async (request: ServiceRequest, from: ServedClient): Promise<AnswerBody> => {
+  const answerOf = async (request: ServiceRequest, from: ServedClient, readAt: number): Promise<AnswerBody> => {
     try {
-      const answer = await context.service.handle(request, from);
+      const answer = await context.service.handle(request, from, readAt);
       const fits = (answer.type === request.type || answer.type === 'error') && agentAnswerSchema.safeParse(wireAnswer(request.id, answer)).success;
       if (fits) return answer;
       logger.warn('agent.answer_refused', { connectionId, request: request.type, answer: String(answer.type) });

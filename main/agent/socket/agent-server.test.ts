@@ -80,6 +80,25 @@ describe.skipIf(!onUnix)('startAgentServer on a Unix socket', () => {
     expect(agent.clients().map((client) => client.name)).toEqual(['cron: balances']);
   });
 
+  it('serves the requests of one read only once all of them are read, each with the moment it was read', async () => {
+    const calls: Array<{ id: unknown; readAt: number | undefined; servedAt: number }> = [];
+    const { helloClient } = await start({
+      service: {
+        handle: async (request, client, readAt) => {
+          calls.push({ id: request.id, readAt, servedAt: performance.now() });
+          return echoService.handle(request, client);
+        },
+      },
+    });
+    const client = await helloClient();
+    client.write([1, 2, 3].map((id) => `{"v":1,"id":${id},"type":"status"}\n`).join(''));
+    for (const id of [1, 2, 3]) expect(await client.next()).toMatchObject({ id, type: 'status' });
+    expect(calls.map(({ id }) => id)).toEqual([1, 2, 3]);
+    // One look at the vault may then answer all three (agent-service.ts): none was read after the first was served.
+    const lastRead = Math.max(...calls.map(({ readAt }) => readAt ?? Number.POSITIVE_INFINITY));
+    expect(calls[0]?.servedAt).toBeGreaterThan(lastRead);
+  });
+
   it('answers a service failure with internal, in words, and never its message or stack', async () => {
     const warnings: LogFields[] = [];
     const { helloClient } = await start({

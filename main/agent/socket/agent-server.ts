@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import { AppError } from '../../../app/app-error';
 import type { Logger } from '../../logging/logger';
+import { createAfterReads } from './after-reads';
 import { serveConnection } from './agent-connection';
 import type { AgentConnection, ConnectionContext } from './agent-connection';
 import { DEFAULT_AGENT_LIMITS } from './agent-limits';
@@ -66,6 +67,7 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     }
   };
   let lastConnectionId = 0;
+  const afterReads = createAfterReads();
 
   const server = createServer({ allowHalfOpen: true }, (socket) => {
     const connectionId = ++lastConnectionId;
@@ -87,7 +89,17 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     };
     connections.set(
       connectionId,
-      serveConnection(socket, { connectionId, agentName: options.agentName, limits, service: options.service, logger, isToken, onHello, onRefused }),
+      serveConnection(socket, {
+        connectionId,
+        agentName: options.agentName,
+        limits,
+        service: options.service,
+        logger,
+        isToken,
+        afterReads,
+        onHello,
+        onRefused,
+      }),
     );
     socket.once('close', () => {
       connections.delete(connectionId);
