@@ -97,8 +97,8 @@ export class Vault {
   private readonly rows: SealedRows;
   private readonly unlockedSecrets = new UnlockedSecrets();
   private readonly settingsListeners = new Set<(settings: Settings) => void>();
-  private readonly changeStamp: () => string;
-  private agentKeysCache: { stamp: string; macKey: Buffer; keys: AgentKeyEntry[] } | undefined;
+  private readonly changeStamp: () => number;
+  private agentKeysCache: { stamp: number; macKey: Buffer; keys: AgentKeyEntry[] } | undefined;
 
   private constructor(db: Database, options: VaultOptions) {
     this.db = db;
@@ -367,8 +367,9 @@ export class Vault {
 
   /**
    * Every key with its account and policy, for the signing agent: two reads, every row's MAC
-   * checked, then kept until anything commits to the file (this connection or any other, such as
-   * `barong-vault keys policy` or an edit from outside, which the MACs then catch) or the vault locks.
+   * checked, then kept until an account or a key changes in the file (here or in any other
+   * process, such as `barong-vault keys policy` or an edit from outside, which the MACs then catch)
+   * or the vault locks.
    */
   agentKeys(): AgentKeyEntry[] {
     const { macKey } = this.access.requireKeys();
@@ -381,7 +382,8 @@ export class Vault {
       account: { id: account.id, name: account.name, baseUrl: account.baseUrl, nonceLifetimeMs: account.nonceLifetimeMs },
       policy: policyOf(key.policy),
     }));
-    this.agentKeysCache = { stamp: this.changeStamp(), macKey, keys };
+    // The stamp read before the rows: a change that lands while they are read is read next time.
+    this.agentKeysCache = { stamp, macKey, keys };
     return keys;
   }
 

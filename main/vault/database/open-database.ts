@@ -39,12 +39,12 @@ export function openDatabase(path: string, migrations?: readonly Migration[], op
 }
 
 /**
- * A value that changes whenever anything commits to the file: `data_version` moves with other
- * connections' commits (another process, an edit from outside), `total_changes()` with this one's.
- * What is read from the file may be kept while it stays the same.
+ * A value that moves whenever an account or a key changes, whoever writes them (migration 10's
+ * triggers count them in the file): what was read of them may be kept while it stays the same.
+ * The audit rows the signing agent commits while it signs leave it alone.
  */
-export function changeStampOf(db: Database): () => string {
-  // One statement for both: the signing agent asks at every signature.
-  const stamp = db.prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()").pluck();
-  return () => String(stamp.get());
+export function changeStampOf(db: Database): () => number {
+  // Prepared once: the signing agent asks at every look at the keys.
+  const stamp = db.prepare('SELECT count FROM key_changes').pluck();
+  return () => stamp.get() as number;
 }

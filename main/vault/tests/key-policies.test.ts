@@ -118,9 +118,13 @@ describe('the keys the signing agent sees', () => {
     expect(vault.agentKeys()[0]?.account.nonceLifetimeMs).toBe(9000);
   });
 
-  it('keeps the key list until anything commits: a change here, or an edit of the file from outside, which the MACs catch', async () => {
+  it('keeps the key list until a key or an account changes: here, or in the file from outside, which the MACs catch; audit rows leave it', async () => {
     const { vault, keys, path } = await vaultWithKeys();
     const first = vault.agentKeys();
+    expect(vault.agentKeys()).toBe(first);
+    // The agent commits its audit rows while it signs: reading every key again each time would stall it.
+    vault.recordAgentUses([{ keyId: keys.one.id, client: 'grid-bot', method: 'GET', path: '/api/v2/peatio/account/balances', outcome: 'signed' }]);
+    withRawDatabase(path, (db) => db.prepare("INSERT INTO audit_log (at, action) VALUES (1, 'agent-use')").run());
     expect(vault.agentKeys()).toBe(first);
     vault.setKeyPolicy(keys.one.id, policyForLevel('read'));
     expect(vault.agentKeys()).not.toBe(first);
