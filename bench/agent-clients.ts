@@ -5,9 +5,9 @@ import type { AgentConnection } from '../cli/agent-client';
  * The agent bench's clients, in a process of their own (bench/agent-throughput.ts starts it), so
  * that the agent's process does the agent's work only, as with real programs. Each client is the
  * CLI's own connectAgent with one request in flight: it sends a sign, waits for the answer, sends
- * the next. Given {socket, tokenFile, key, path, phases: [clients...], durationMs, warmUpMs} as
- * JSON in argv[2], it prints one JSON line: the signatures per second of each phase and one
- * answer's headers, for the caller to check against the secret.
+ * the next. Given {socket, tokenFile, key, path, phases: [clients...], rounds, durationMs, warmUpMs}
+ * as JSON in argv[2], it prints one JSON line: the signatures per second of each round of each
+ * phase and one answer's headers, for the caller to check against the secret.
  */
 interface Job {
   socket: string;
@@ -15,6 +15,8 @@ interface Job {
   key: string;
   path: string;
   phases: number[];
+  /** Rounds of durationMs each per phase, after one warm-up. */
+  rounds: number;
   durationMs: number;
   warmUpMs: number;
 }
@@ -38,13 +40,17 @@ async function run(connections: AgentConnection[], durationMs: number): Promise<
   return counts.reduce((sum, count) => sum + count, 0);
 }
 
-const perSecond: number[] = [];
+const perSecond: number[][] = [];
 for (const clients of job.phases) {
   const connections = await Promise.all(Array.from({ length: clients }, (_, i) => connectAgent(job, `bench client ${i + 1}`)));
   await run(connections, job.warmUpMs);
-  const started = performance.now();
-  const signed = await run(connections, job.durationMs);
-  perSecond.push(signed / ((performance.now() - started) / 1000));
+  const rounds: number[] = [];
+  for (let round = 0; round < job.rounds; round += 1) {
+    const started = performance.now();
+    const signed = await run(connections, job.durationMs);
+    rounds.push(signed / ((performance.now() - started) / 1000));
+  }
+  perSecond.push(rounds);
   connections.forEach((connection) => connection.close());
 }
 process.stdout.write(`${JSON.stringify({ perSecond, sample })}\n`);
