@@ -97,8 +97,8 @@ export class Vault {
   private readonly rows: SealedRows;
   private readonly unlockedSecrets = new UnlockedSecrets();
   private readonly settingsListeners = new Set<(settings: Settings) => void>();
-  private readonly changeStamp: () => number;
-  private agentKeysCache: { stamp: number; macKey: Buffer; keys: AgentKeyEntry[] } | undefined;
+  private readonly changeStamp: () => string;
+  private agentKeysCache: { stamp: string; macKey: Buffer; keys: AgentKeyEntry[] } | undefined;
 
   private constructor(db: Database, options: VaultOptions) {
     this.db = db;
@@ -116,7 +116,7 @@ export class Vault {
       this.unlockedSecrets.forgetAll();
       this.agentKeysCache = undefined;
     });
-    this.changeStamp = changeStampOf(db);
+    this.changeStamp = changeStampOf(db, () => this.audit.rowsAppended);
   }
 
   static open(options: VaultOptions): Vault {
@@ -367,7 +367,7 @@ export class Vault {
 
   /**
    * Every key with its account and policy, for the signing agent: two reads, every row's MAC
-   * checked, then kept until an account or a key changes in the file (here or in any other
+   * checked, then kept until the file changes (here, other than audit rows, or in any other
    * process, such as `barong-vault keys policy` or an edit from outside, which the MACs then catch)
    * or the vault locks.
    */

@@ -39,12 +39,17 @@ export function openDatabase(path: string, migrations?: readonly Migration[], op
 }
 
 /**
- * A value that moves whenever an account or a key changes, whoever writes them (migration 10's
- * triggers count them in the file): what was read of them may be kept while it stays the same.
- * The audit rows the signing agent commits while it signs leave it alone.
+ * A value that moves whenever another connection commits (`data_version`: another process, an
+ * edit from outside) or this one changes a row other than an audit row (`total_changes()` less
+ * the audit rows it appended): what was read of accounts and keys may be kept while it stays the
+ * same. The audit rows the signing agent commits every 50 ms while it signs leave it alone, or a
+ * vault of 10,000 keys would read and check them all again each time.
  */
-export function changeStampOf(db: Database): () => number {
-  // Prepared once: the signing agent asks at every look at the keys.
-  const stamp = db.prepare('SELECT count FROM key_changes').pluck();
-  return () => stamp.get() as number;
+export function changeStampOf(db: Database, auditRowsAppended: () => number): () => string {
+  // One statement for both: the signing agent asks at every look at the keys.
+  const stamp = db.prepare('SELECT data_version, total_changes() FROM pragma_data_version').raw();
+  return () => {
+    const [version, changes] = stamp.get() as [number, number];
+    return `${version}:${changes - auditRowsAppended()}`;
+  };
 }

@@ -21,6 +21,7 @@ export class AuditStore {
   private readonly db: Database;
   // Prepared once: the signing agent appends a row for every signature.
   private readonly insert: Statement;
+  private appended = 0;
 
   constructor(db: Database) {
     this.db = db;
@@ -30,8 +31,15 @@ export class AuditStore {
     );
   }
 
+  /** Rows this store has appended on its connection: the vault's change stamp leaves them out. */
+  get rowsAppended(): number {
+    return this.appended;
+  }
+
   append(entry: NewAuditEntry): void {
     this.insert.run(entry);
+    // Counted once the row is in: a failed insert changes nothing.
+    this.appended += 1;
   }
 
   list(limit: number, beforeId?: number): AuditEntry[] {

@@ -42,8 +42,6 @@ describe('migration 0008: key policies', () => {
     withRawDatabase(path, (db) => {
       db.exec('ALTER TABLE api_keys DROP COLUMN policy');
       db.exec('DROP TABLE saved_requests');
-      for (const trigger of db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all()) db.exec(`DROP TRIGGER ${String(trigger)}`);
-      db.exec('DROP TABLE key_changes');
       db.pragma('user_version = 7');
     });
 

@@ -7,7 +7,6 @@ import { migration0006 } from './0006-pending-key-creations';
 import { migration0007 } from './0007-row-macs';
 import { migration0008 } from './0008-key-policies';
 import { migration0009 } from './0009-saved-requests';
-import { migration0010 } from './0010-key-changes';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,5 +19,4 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
-  migration0010,
 ];
