@@ -4,7 +4,7 @@ import { startSandbox } from '../../sandbox/start-sandbox';
 import { expect, test } from '../harness/fixtures';
 import { expectNoSeriousAxeViolations } from './accessibility';
 import { saveScreenshot } from './screenshots';
-import { createVaultInPage, signerOnSandbox } from './ui-steps';
+import { copyStatus, createVaultInPage, signerOnSandbox } from './ui-steps';
 
 /** More than one page of the view (50 entries). */
 const EARLIER_SIGNATURES = 55;
@@ -110,12 +110,18 @@ test('lists what was signed, copied and sent, narrows by action and text, and pa
   await expect(signer.getByLabel('Key').locator('option:checked')).toContainText(kid);
   await expect(signer.getByLabel('Method')).toHaveValue('GET');
   await expect(signer.getByLabel('Path')).toHaveValue(peatioPaths.balances);
+  // The button that was clicked went with the audit view: the focus is on the path, and Enter signs and copies.
+  await expect(signer.getByLabel('Path')).toBeFocused();
+  await expect(copyStatus(page)).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(copyStatus(page)).toBeVisible();
 
   // Sign again on an earlier signature: the other key, though the seeded one was used last.
   await page.getByRole('button', { name: 'Audit log' }).click();
-  await rows
-    .nth(3)
+  // (Only the other key signed the orders path.)
+  await page
     .getByRole('button', { name: `Sign again GET ${peatioPaths.orders}` })
+    .first()
     .click();
   await expect(signer.getByLabel('Key').locator('option:checked')).toContainText(other.kid);
   await expect(signer.getByLabel('Path')).toHaveValue(peatioPaths.orders);

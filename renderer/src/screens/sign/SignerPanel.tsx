@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ErrorInfo } from '../../../../app/contract/result';
 import { errorText } from '../../error-text';
@@ -48,6 +48,7 @@ export function SignerPanel({ account, keys }: { account: AccountSummary; keys: 
   const [copiedFlash, setCopiedFlash] = useState(false);
   const signerKid = useViewStore((view) => view.signerKid);
   const signerRequest = useViewStore((view) => view.signerRequest);
+  const pathInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void loadDefaults();
@@ -63,11 +64,13 @@ export function SignerPanel({ account, keys }: { account: AccountSummary; keys: 
     if ((chosen?.id ?? null) !== state.keyId) setKey(chosen?.id ?? null);
   }, [keys, signerKid, state.keyId, setKey]);
 
-  // The request asked for (an audit row's Sign again), put in the form once the signer is up.
+  // The request asked for (an audit row's Sign again), put in the form once the signer is up. The
+  // button that asked is gone with its view: the focus goes to the path, where Enter signs and copies.
   useEffect(() => {
     if (signerRequest === null) return;
     useSignerStore.getState().reuse(signerRequest);
     useViewStore.getState().signerRequestTaken();
+    pathInput.current?.focus();
   }, [signerRequest]);
 
   useEffect(() => {
@@ -156,6 +159,7 @@ export function SignerPanel({ account, keys }: { account: AccountSummary; keys: 
           <div className="field path-field">
             <label htmlFor={`${id}-path`}>Path</label>
             <input
+              ref={pathInput}
               id={`${id}-path`}
               type="text"
               className="mono wide"
