@@ -71,6 +71,25 @@ test('the keys table: states, scopes and dates, and each row action', async ({ p
   await expect(firstRow.getByRole('status')).toHaveText(/^Works: \d+ balances? read in \d+ ms\.$/);
   await expect(firstRow.getByRole('button', { name: `More actions for ${named('scalper', first.kid)}` })).toBeFocused();
 
+  // The menu by keyboard: it opens on its first action; the arrows, Home and End move (wrapping round); Escape gives the focus back.
+  const scalper = named('scalper', first.kid);
+  const action = (name: string) => firstRow.getByRole('button', { name: `${name} ${scalper}` });
+  await page.keyboard.press('Enter');
+  await expect(action('Reveal the secret of')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(action('Test')).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(action('Forget')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(action('Reveal the secret of')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(action('Forget')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(action('Reveal the secret of')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(action('Test')).toHaveCount(0);
+  await expect(firstRow.getByRole('button', { name: `More actions for ${scalper}` })).toBeFocused();
+
   // Dense enough to fit the pane at the smallest window, actions included.
   const tableRight = await keysTable(page).evaluate((table) => table.getBoundingClientRect().right);
   const tabsRight = await page.getByRole('tablist').evaluate((tabs) => tabs.getBoundingClientRect().right);

@@ -195,9 +195,19 @@ function RenameField({ apiKey: key, name, onDone, onError }: { apiKey: ApiKey; n
   );
 }
 
+/** Where the arrow keys, Home and End take the focus among n actions, from the one at `from` (-1: none); undefined for other keys. */
+function menuStep(key: string, from: number, n: number): number | undefined {
+  if (key === 'ArrowDown') return (from + 1) % n;
+  if (key === 'ArrowUp') return (from - 1 + n) % n;
+  if (key === 'Home') return 0;
+  if (key === 'End') return n - 1;
+  return undefined;
+}
+
 /**
  * The less used actions behind one small button: a disclosure that opens under it, closes on
  * Escape, on a click outside or once an action is chosen, and gives the focus back to its button.
+ * Tab, or the arrow keys, Home and End (wrapping round), move through the actions.
  */
 function RowMenu({
   name,
@@ -234,10 +244,17 @@ function RowMenu({
       className="row-menu-wrapper"
       ref={wrapper}
       onKeyDown={(event) => {
-        if (open && event.key === 'Escape') {
+        if (!open) return;
+        if (event.key === 'Escape') {
           event.preventDefault();
           close(true);
+          return;
         }
+        const actions = [...(wrapper.current?.querySelectorAll<HTMLButtonElement>('.row-menu button:not(:disabled)') ?? [])];
+        const next = menuStep(event.key, actions.indexOf(document.activeElement as HTMLButtonElement), actions.length);
+        if (next === undefined || actions.length === 0) return;
+        event.preventDefault();
+        actions[next]?.focus();
       }}
       onBlur={(event) => {
         if (open && !wrapper.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
