@@ -93,6 +93,14 @@ test('a key is disabled, enabled and deleted on the exchange, each with a fresh 
   await expect(keysAlert).toHaveCount(0); // an empty alert takes no space, and is not shown
   await expect(row).toContainText('In vault and in sync (disabled)');
   await expect.poll(() => remoteStateOf(harness, seeded.kid)).toBe('disabled');
+  // The signer lists it, marked, and does not let it be chosen: the exchange would only refuse it.
+  await openAccountTab(page, 'Sign');
+  const picked = page.getByRole('form', { name: 'Signer' }).getByLabel('Key');
+  await expect(picked.locator('option', { hasText: seeded.kid })).toHaveText(`${seeded.kid} · disabled on the exchange`);
+  await expect(picked.locator('option', { hasText: seeded.kid })).toBeDisabled();
+  await expect(picked).not.toHaveValue(/./);
+  await openAccountTab(page, 'Exchange');
+  await exchange.getByRole('button', { name: 'List keys on the exchange' }).click();
   // The exchange really refuses the key now.
   await row.getByRole('button', { name: `Test key ${seeded.kid}` }).click();
   await expect(row.getByRole('status')).toHaveText('This API key is disabled. Enable the key again (turning 2FA off disables every key).');
