@@ -74,18 +74,18 @@ test('the keys table: states, scopes and dates, and each row action', async ({ p
   // The menu by keyboard: it opens on its first action; the arrows, Home and End move (wrapping round); Escape gives the focus back.
   const scalper = named('scalper', first.kid);
   const action = (name: string) => firstRow.getByRole('button', { name: `${name} ${scalper}` });
-  await page.keyboard.press('Enter');
-  await expect(action('Reveal the secret of')).toBeFocused();
-  await page.keyboard.press('ArrowDown');
-  await expect(action('Test')).toBeFocused();
-  await page.keyboard.press('End');
-  await expect(action('Forget')).toBeFocused();
-  await page.keyboard.press('ArrowDown');
-  await expect(action('Reveal the secret of')).toBeFocused();
-  await page.keyboard.press('ArrowUp');
-  await expect(action('Forget')).toBeFocused();
-  await page.keyboard.press('Home');
-  await expect(action('Reveal the secret of')).toBeFocused();
+  const walk: Array<[key: string, focused: string]> = [
+    ['Enter', 'Reveal the secret of'],
+    ['ArrowDown', 'Test'],
+    ['End', 'Forget'],
+    ['ArrowDown', 'Reveal the secret of'],
+    ['ArrowUp', 'Forget'],
+    ['Home', 'Reveal the secret of'],
+  ];
+  for (const [key, focused] of walk) {
+    await page.keyboard.press(key);
+    await expect(action(focused), `after ${key}`).toBeFocused();
+  }
   await page.keyboard.press('Escape');
   await expect(action('Test')).toHaveCount(0);
   await expect(firstRow.getByRole('button', { name: `More actions for ${scalper}` })).toBeFocused();
