@@ -4,7 +4,7 @@ import type { ErrorInfo } from '../../../../app/contract/result';
 import { errorText } from '../../error-text';
 import { hostOf } from '../../host-of';
 import type { AccountSummary, ApiKey } from '../../store/accounts-store';
-import type { CommandFormat, HttpMethod } from '../../store/signer-store';
+import type { CommandFormat, HttpMethod, ReusedRequest } from '../../store/signer-store';
 import { buildRequest, COMMAND_FORMAT_LABELS, METHODS, PRESETS, useSignerStore } from '../../store/signer-store';
 import { useViewStore } from '../../store/view-store';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -118,6 +118,18 @@ export function SignerPanel({ account, keys }: { account: AccountSummary; keys: 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void copy();
+  };
+  // What a saved or recent request offers: put it in the form, and sign or send it from there.
+  const requestActions = {
+    onLoad: (request: ReusedRequest) => state.reuse(request),
+    onSignAgain: (request: ReusedRequest) => {
+      state.reuse(request);
+      void state.sign();
+    },
+    onSendAgain: (request: ReusedRequest) => {
+      state.reuse(request);
+      void state.send();
+    },
   };
   const bodyAllowed = state.method === 'POST' || state.method === 'PUT' || state.method === 'PATCH';
   const placeholders = placeholdersOf(state.path);
@@ -315,31 +327,8 @@ export function SignerPanel({ account, keys }: { account: AccountSummary; keys: 
       )}
       {state.busy === 'send' && <p aria-busy="true">Sending to {host}…</p>}
       {state.sent && <ResponsePanel sent={state.sent} />}
-      <SavedRequests
-        accountId={account.id}
-        onSignAgain={(request) => {
-          state.reuse(request);
-          void state.sign();
-        }}
-        onSendAgain={(request) => {
-          state.reuse(request);
-          void state.send();
-        }}
-        onLoad={(request) => state.reuse(request)}
-      />
-      <RecentRequests
-        accountId={account.id}
-        refreshKey={`${state.rendered?.signedAtMs ?? ''}-${state.sent?.totalMs ?? ''}`}
-        onSignAgain={(request) => {
-          state.reuse(request);
-          void state.sign();
-        }}
-        onSendAgain={(request) => {
-          state.reuse(request);
-          void state.send();
-        }}
-        onLoad={(request) => state.reuse(request)}
-      />
+      <SavedRequests accountId={account.id} {...requestActions} />
+      <RecentRequests accountId={account.id} refreshKey={`${state.rendered?.signedAtMs ?? ''}-${state.sent?.totalMs ?? ''}`} {...requestActions} />
       {question && (
         <ConfirmDialog
           title="Send this request?"
