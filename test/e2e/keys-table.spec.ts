@@ -29,15 +29,21 @@ async function fromMenu(row: Locator, name: string, action: string) {
   await row.getByRole('button', { name: `${action} ${name}` }).click();
 }
 
-test('the keys table: states, scopes and dates, and each row action', async ({ page, harness }) => {
-  // Two axe scans and two screenshots on a machine the other tests share.
-  test.slow();
+/** A new vault with the sandbox's account and its first two seeded keys imported as "bot" and "grid". */
+async function vaultWithBotAndGrid(page: Page, harnessUrl: string) {
   const [first, second] = sandbox().apiKeys;
   if (!first || !second) throw new Error('The sandbox has fewer than two seeded keys.');
-  await createVaultInPage(page, harness.url);
+  await createVaultInPage(page, harnessUrl);
   await addSandboxAccount(page, sandbox().url);
   await importLabelled(page, first.kid, first.secret, 'bot');
   await importLabelled(page, second.kid, second.secret, 'grid');
+  return [first, second] as const;
+}
+
+test('the keys table: states, scopes and dates, and each row action', async ({ page, harness }) => {
+  // Two axe scans and two screenshots on a machine the other tests share.
+  test.slow();
+  const [first, second] = await vaultWithBotAndGrid(page, harness.url);
 
   const firstRow = rowOf(page, first.kid);
   const secondRow = rowOf(page, second.kid);
@@ -123,12 +129,7 @@ test('the keys table: states, scopes and dates, and each row action', async ({ p
 });
 
 test('Use in signer opens the Sign tab with that key chosen', async ({ page, harness }) => {
-  const [first, second] = sandbox().apiKeys;
-  if (!first || !second) throw new Error('The sandbox has fewer than two seeded keys.');
-  await createVaultInPage(page, harness.url);
-  await addSandboxAccount(page, sandbox().url);
-  await importLabelled(page, first.kid, first.secret, 'bot');
-  await importLabelled(page, second.kid, second.secret, 'grid');
+  const [first, second] = await vaultWithBotAndGrid(page, harness.url);
 
   for (const [label, kid] of [
     ['grid', second.kid],
