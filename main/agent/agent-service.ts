@@ -1,7 +1,6 @@
 import { isAppError } from '../../app/app-error';
 import { nonceExpiresAt } from '../../app/barong/nonce-clock';
 import type { NonceClock } from '../../app/barong/nonce-clock';
-import { originOf } from '../../app/barong/origin';
 import { keysNamed } from '../../app/agent/key-name';
 import type { AgentKey, AnswerBody, SignRequest } from '../../app/agent/wire';
 import { decide, levelOf } from '../../app/domain/agent-policy';
@@ -94,7 +93,7 @@ export function createAgentService(parts: AgentServiceParts): AgentService {
       );
     }
     const clock = parts.clockFor(key.account);
-    const headers = vault.sign(key.keyId, clock.nonce(), originOf(key.account.baseUrl));
+    const headers = vault.sign(key.keyId, clock.nonce(), key.account.origin);
     parts.audit.add({ keyId: key.keyId, client: client.name, method: request.method, path: request.path, outcome: 'signed' });
     return {
       ok: true,

@@ -53,7 +53,8 @@ export interface AgentKeyEntry {
   keyId: string;
   label: string;
   kid: string;
-  account: { id: string; name: string; baseUrl: string; nonceLifetimeMs: number };
+  /** `origin` is the base URL's, read once with the keys: what the agent asks the key to sign for. */
+  account: { id: string; name: string; baseUrl: string; origin: string; nonceLifetimeMs: number };
   policy: KeyPolicy;
 }
 

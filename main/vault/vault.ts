@@ -379,7 +379,7 @@ export class Vault {
       keyId: key.id,
       label: key.label,
       kid: key.kid,
-      account: { id: account.id, name: account.name, baseUrl: account.baseUrl, nonceLifetimeMs: account.nonceLifetimeMs },
+      account: { id: account.id, name: account.name, baseUrl: account.baseUrl, origin: originOf(account.baseUrl), nonceLifetimeMs: account.nonceLifetimeMs },
       policy: policyOf(key.policy),
     }));
     // The stamp read before the rows: a change that lands while they are read is read next time.
@@ -448,7 +448,8 @@ export class Vault {
     // Checked on every call, not only at the first decrypt: a locked vault signs nothing.
     this.access.requireKey();
     const key = this.unlockedSecrets.get(id, () => this.decryptSecret(id));
-    const asked = originOrUndefined(origin);
+    // The key's own origin, as the agent passes it, needs no parsing: parsing costs more than the signature.
+    const asked = origin === key.origin ? origin : originOrUndefined(origin);
     if (asked !== key.origin) {
       throw new VaultError(
         'vault.origin_mismatch',

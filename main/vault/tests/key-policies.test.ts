@@ -109,7 +109,13 @@ describe('the keys the signing agent sees', () => {
   it("lists every key with its account's name, base URL and nonce lifetime and its policy, in the trader's order", async () => {
     const { vault, alpha, beta, keys } = await vaultWithKeys();
     vault.setKeyPolicy(keys.two.id, policyForLevel('trade'));
-    const account = (of: typeof alpha) => ({ id: of.id, name: of.name, baseUrl: of.baseUrl, nonceLifetimeMs: of.nonceLifetimeMs });
+    const account = (of: typeof alpha) => ({
+      id: of.id,
+      name: of.name,
+      baseUrl: of.baseUrl,
+      origin: new URL(of.baseUrl).origin,
+      nonceLifetimeMs: of.nonceLifetimeMs,
+    });
     expect(vault.agentKeys()).toEqual([
       { keyId: keys.three.id, label: 'three', kid: keys.three.kid, account: account(beta), policy: DEFAULT_POLICY },
       { keyId: keys.one.id, label: 'one', kid: keys.one.kid, account: account(alpha), policy: DEFAULT_POLICY },
