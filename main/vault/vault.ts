@@ -32,6 +32,7 @@ import {
 import { AccountsStore } from './store/accounts-store';
 import type { RestoredAccountRow } from './store/accounts-store';
 import { AuditStore } from './store/audit-store';
+import type { NewAuditEntry } from './store/audit-store';
 import { KeysStore, policyOf, storedPolicy } from './store/keys-store';
 import type { KeyIdentity, RestoredKeyRow } from './store/keys-store';
 import { PendingCreationsStore } from './store/pending-creations-store';
@@ -74,6 +75,9 @@ function sealTemporary(plaintext: Buffer, sealWith: (plaintext: Buffer) => Buffe
  * getSettings, and therefore backups, never carry it: a restored vault starts with the agent off.
  */
 const AGENT_ENABLED = 'agentEnabled';
+
+/** An audit row as the vault's methods word it: the action, and whatever else it names. */
+type AuditFields = Partial<Omit<NewAuditEntry, 'at'>> & { action: string };
 
 /**
  * The trader's accounts and keys, encrypted at rest, every account and key row MACed (see
@@ -392,9 +396,11 @@ export class Vault {
    * headers. One transaction for many: each commit waits for the disk, and the agent signs faster.
    */
   recordAgentUses(uses: ReadonlyArray<{ keyId: string; client: string; method: string; path: string; outcome: string }>): void {
-    // A batch is mostly one key's rows: each key is read once. Each was MAC-checked when the agent found it; a key deleted since keeps its rows.
+    // A batch is mostly the same few uses of one key: each distinct use is checked and each key read
+    // once. Each key was MAC-checked when the agent found it; a key deleted since keeps its rows.
     const keys = new Map<string, ApiKey | undefined>();
-    const rows = uses.map((use) => {
+    const rows = new Map<string, AuditFields>();
+    const rowOf = (use: (typeof uses)[number]) => {
       const { keyId, client, method, path, outcome } = parseInput(agentUseSchema, use, 'The audit entry');
       if (!keys.has(keyId)) keys.set(keyId, this.keys.get(keyId));
       const key = keys.get(keyId);
@@ -407,8 +413,15 @@ export class Vault {
         path,
         outcome: `${clientWords(client)}: ${outcome}`,
       };
+    };
+    const entries = uses.map((use) => {
+      // JSON, not a separator: no two different uses may share a key and skip the check.
+      const seen = JSON.stringify([use.keyId, use.client, use.method, use.path, use.outcome]);
+      let row = rows.get(seen);
+      if (row === undefined) rows.set(seen, (row = rowOf(use)));
+      return this.auditEntry(row);
     });
-    this.db.transaction(() => rows.forEach((row) => this.appendAudit(row)))();
+    this.db.transaction(() => this.audit.append(entries))();
   }
 
   /** Records a program the signing agent refused before any key was in question: a wrong token, an unknown key. */
@@ -637,8 +650,13 @@ export class Vault {
     return settings;
   }
 
-  private appendAudit(entry: Partial<Omit<AuditEntry, 'id' | 'at'>> & { action: string }): void {
-    this.audit.append({ at: this.now(), accountId: null, keyId: null, kid: null, method: null, path: null, status: null, outcome: null, ...entry });
+  private appendAudit(entry: AuditFields): void {
+    this.audit.append([this.auditEntry(entry)]);
+  }
+
+  /** A row as stored: now, and null for what the entry does not say. */
+  private auditEntry(entry: AuditFields): NewAuditEntry {
+    return { at: this.now(), accountId: null, keyId: null, kid: null, method: null, path: null, status: null, outcome: null, ...entry };
   }
 
   private missing(what: 'account' | 'key'): VaultError {

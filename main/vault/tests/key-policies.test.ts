@@ -165,6 +165,35 @@ describe('the keys the signing agent sees', () => {
     ]);
   });
 
+  it("writes a batch of the agent's uses one row each, in the order they came, and keeps its key list", async () => {
+    const { vault, alpha, keys } = await vaultWithKeys();
+    const listed = vault.agentKeys();
+    // More than the rows one statement appends, and the same few uses over and over, as a busy agent's batch is.
+    const uses = Array.from({ length: 123 }, (_, i) => ({
+      keyId: i === 77 ? keys.two.id : keys.one.id,
+      client: i % 2 === 0 ? 'grid-bot' : 'cron: balances',
+      method: 'GET',
+      path: `/api/v2/peatio/public/markets/m${i % 3}/tickers`,
+      outcome: i === 100 ? 'refused: the budget is spent' : 'signed',
+    }));
+    vault.recordAgentUses(uses);
+    const rows = vault
+      .auditLog(200)
+      .filter((row) => row.action === 'agent-use')
+      .reverse();
+    expect(rows.map(({ accountId, keyId, kid, path, outcome }) => ({ accountId, keyId, kid, path, outcome }))).toEqual(
+      uses.map((use) => ({
+        accountId: alpha.id,
+        keyId: use.keyId,
+        kid: use.keyId === keys.two.id ? keys.two.kid : keys.one.kid,
+        path: use.path,
+        outcome: `client "${use.client}": ${use.outcome}`,
+      })),
+    );
+    expect(rows.every((row, i) => i === 0 || row.id > (rows[i - 1]?.id ?? Infinity))).toBe(true);
+    expect(vault.agentKeys()).toBe(listed);
+  });
+
   it('refuses audit rows it cannot read as one: a client name over two lines, an unknown method', async () => {
     const { vault, keys } = await vaultWithKeys();
     const use = { keyId: keys.one.id, client: 'grid-bot', method: 'GET', path: '/', outcome: 'signed' };
