@@ -130,6 +130,7 @@ describe('README commands', () => {
     expect(run.stdout).toMatch(/keydown to the filtered list painted: median \d+\.\d ms, p90 \d+\.\d ms/);
     expect(run.stdout).toMatch(/palette \(Ctrl\+K[^)]*\), keydown to the results painted: median \d+\.\d ms, p90 \d+\.\d ms/);
     expect(run.stdout).toMatch(/8 clients: +[\d,]+ signatures\/s/);
+    expect(run.stdout).toMatch(/bare HMAC: [\d,]+ signatures\/s just before the rounds, [\d,]+ just after/);
     expect(run.stdout).toMatch(/added by the proxy: median \d+\.\d+ ms/);
     // Filling two vaults with 10,000 keys (one in the browser harness), the CLI's cold starts and the agent's and
     // proxy's runs take minutes on a two-core machine that runs the other tests beside it.
