@@ -1,12 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { useAccountsStore } from './store/accounts-store';
-import { useAgentStore } from './store/agent-store';
+import { forgetUnlockedData } from './store/forget-unlocked-data';
 import { useOpenedBackupStore } from './store/opened-backup-store';
 import { useSettingsStore } from './store/settings-store';
 import { useVaultStore } from './store/vault-store';
-import { useViewStore } from './store/view-store';
 import { followThemeSetting } from './theme';
 import { api } from './window-api';
 import './styles.css';
@@ -15,11 +13,9 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
 // A lock from main (auto-lock, suspend, the menu) must take the UI back to the lock screen,
-// which unmounts every screen holding account data. An opened backup stays (see its store).
+// which unmounts every screen holding account data.
 api().vault.onLocked(() => {
-  useAccountsStore.getState().reset();
-  useAgentStore.getState().reset();
-  useViewStore.getState().reset();
+  forgetUnlockedData();
   void useVaultStore.getState().refresh();
 });
 // Subscribed as the script starts: main holds a backup that launched the app until the page has loaded.

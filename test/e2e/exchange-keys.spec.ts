@@ -99,8 +99,11 @@ test('a key is disabled, enabled and deleted on the exchange, each with a fresh 
   await expect(picked.locator('option', { hasText: seeded.kid })).toHaveText(`${seeded.kid} · disabled on the exchange`);
   await expect(picked.locator('option', { hasText: seeded.kid })).toBeDisabled();
   await expect(picked).not.toHaveValue(/./);
+  // Back on the Exchange tab, the exchange's list is where it was, with the time it was listed.
   await openAccountTab(page, 'Exchange');
-  await exchange.getByRole('button', { name: 'List keys on the exchange' }).click();
+  await expect(row).toContainText('In vault and in sync (disabled)');
+  await expect(keys.getByText(/^Listed at .+/)).toBeVisible();
+  await expect(keys.getByRole('button', { name: 'Refresh keys' })).toBeVisible();
   // The exchange really refuses the key now.
   await row.getByRole('button', { name: `Test key ${seeded.kid}` }).click();
   await expect(row.getByRole('status')).toHaveText('This API key is disabled. Enable the key again (turning 2FA off disables every key).');

@@ -83,12 +83,26 @@ test('logs in with 2FA, validates, creates a key with the next code, reconciles,
   await row.getByRole('button', { name: `Test key ${kid}` }).click();
   await expect(row.getByRole('status')).toHaveText(/^Works: \d+ balances? read in \d+ ms\.$/);
 
+  // Another tab and back: the balances and the exchange's list are where they were, each with its time.
+  await openAccountTab(page, 'Keys');
+  await openAccountTab(page, 'Exchange');
+  await expect(balances.getByRole('row', { name: /^BTC/ }).getByRole('cell').nth(1)).toHaveText('2.6');
+  await expect(balances.getByText(/^read at .+/)).toBeVisible();
+  await expect(row).toContainText('In vault and in sync (active)');
+  await expect(exchange.getByText(/^Listed at .+/)).toBeVisible();
+
   await exchange.getByRole('button', { name: 'Log out' }).click();
   await expect(exchange.getByRole('status', { name: 'Session' })).toHaveText('Logged out.');
   await expect(exchange.getByRole('form', { name: 'Log in' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Accounts' }).getByRole('listitem').filter({ hasText: 'Sandbox' })).not.toContainText('Logged in');
+  await expect(balances).toHaveCount(0);
   await openAccountTab(page, 'Keys');
   await expect(page.getByRole('table', { name: 'Keys', exact: true }).getByRole('row', { name: new RegExp(kid) })).toContainText('made in e2e');
+  // Logged out, nothing the session read comes back with the tab.
+  await openAccountTab(page, 'Exchange');
+  await expect(exchange.getByRole('form', { name: 'Log in' })).toBeVisible();
+  await expect(balances).toHaveCount(0);
+  await openAccountTab(page, 'Keys');
 
   await page.getByRole('heading', { level: 2, name: 'Sandbox' }).scrollIntoViewIfNeeded();
   await expectNoSeriousAxeViolations(page);

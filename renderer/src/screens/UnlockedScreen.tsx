@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { errorText } from '../error-text';
-import { useAccountsStore } from '../store/accounts-store';
+import { forgetUnlockedData } from '../store/forget-unlocked-data';
 import { useOpenedBackupStore } from '../store/opened-backup-store';
 import { useVaultStore } from '../store/vault-store';
 import { useViewStore } from '../store/view-store';
@@ -39,10 +39,7 @@ export function UnlockedScreen() {
   const lockNow = async () => {
     const failure = await lock();
     if (failure) setError(errorText(failure));
-    else {
-      useAccountsStore.getState().reset();
-      useViewStore.getState().reset();
-    }
+    else forgetUnlockedData();
   };
 
   // The shortcuts: from the application menu in Electron, from the keyboard in a plain page

@@ -26,7 +26,11 @@ interface ExchangeState {
   session: SessionState | null;
   clock: ClockReading | null;
   balances: Balance[] | null;
+  /** When the balances were read (ms since the epoch): they may be shown again later, from the kept answers. */
+  balancesAt: number | null;
   reconciliation: Reconciliation | null;
+  /** When the exchange listed its keys. */
+  listedAt: number | null;
   pending: PendingCreation[];
   /** The login answered `code_needed`: the form shows the code field. */
   loginCodeNeeded: boolean;
@@ -58,15 +62,23 @@ interface ExchangeState {
   testKey(keyId: string): Promise<void>;
   dismissCreation(creationId: string): Promise<void>;
   setCodeWait(accountId: string, purpose: CodePurpose, secondsLeft: number): void;
+  /** The section goes: its account's answers are kept for when it comes back. */
   reset(): void;
+  /** The vault locked: every account's answers go. */
+  forget(): void;
 }
+
+/** The exchange's answers an account's section shows again when the trader comes back to it, while its session lasts. */
+type KeptAnswers = Pick<ExchangeState, 'balances' | 'balancesAt' | 'reconciliation' | 'listedAt'>;
 
 const initial = {
   accountId: null,
   session: null,
   clock: null,
   balances: null,
+  balancesAt: null,
   reconciliation: null,
+  listedAt: null,
   pending: [] as PendingCreation[],
   loginCodeNeeded: false,
   loginCaptcha: false,
@@ -96,6 +108,9 @@ const actionWords = (action: KeyAction): string => {
 export const useExchangeStore = create<ExchangeState>()((set, get) => {
   /** Answers for an account no longer shown are dropped. */
   const current = (accountId: string) => get().accountId === accountId;
+  // A trader who looks at the Keys tab and comes back finds the list where it was, with its time,
+  // instead of asking the exchange again. Kept in memory only, and only while the session lasts.
+  const kept = new Map<string, KeptAnswers>();
 
   const refreshVaultKeys = async (accountId: string) => {
     await useAccountsStore.getState().refreshKeys(accountId);
@@ -112,10 +127,14 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
       set({ ...initial, accountId });
       const [session, clock] = await Promise.all([api().exchange.session({ accountId }), api().exchange.clock({ accountId })]);
       if (!current(accountId)) return;
+      const loggedIn = session.ok && session.value.status === 'logged_in';
+      const answers = loggedIn ? kept.get(accountId) : undefined;
+      if (!loggedIn) kept.delete(accountId);
       set({
         session: session.ok ? session.value : null,
         clock: clock.ok ? clock.value : null,
         sessionError: session.ok ? null : session.error,
+        ...answers,
       });
       await loadPending(accountId);
     },
@@ -150,7 +169,7 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
         set({ loginCodeNeeded: true });
         return;
       }
-      set({ session: result.value, loginCodeNeeded: false, balances: null });
+      set({ session: result.value, loginCodeNeeded: false, balances: null, balancesAt: null });
       sessionChanged();
     },
     cancelLoginCode: () => set({ loginCodeNeeded: false, loginError: null }),
@@ -161,7 +180,16 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
       const result = await api().exchange.logout({ accountId });
       if (!current(accountId)) return;
       if (result.ok) {
-        set({ session: result.value, balances: null, reconciliation: null, busy: null, loginCodeNeeded: false, keyCodeFor: null });
+        set({
+          session: result.value,
+          balances: null,
+          balancesAt: null,
+          reconciliation: null,
+          listedAt: null,
+          busy: null,
+          loginCodeNeeded: false,
+          keyCodeFor: null,
+        });
         sessionChanged();
       } else set({ sessionError: result.error, busy: null });
     },
@@ -172,10 +200,10 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
       const result = await api().exchange.balances({ accountId });
       if (!current(accountId)) return;
       if (result.ok) {
-        set({ balances: result.value, busy: null });
+        set({ balances: result.value, balancesAt: Date.now(), busy: null });
         return;
       }
-      set({ balances: null, sessionError: result.error, busy: null });
+      set({ balances: null, balancesAt: null, sessionError: result.error, busy: null });
       const session = await api().exchange.session({ accountId });
       if (current(accountId) && session.ok) {
         set({ session: session.value });
@@ -188,7 +216,7 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
       set({ busy: 'reconcile', keysError: null });
       const result = await api().exchange.reconcileKeys({ accountId });
       if (!current(accountId)) return;
-      if (result.ok) set({ reconciliation: result.value, pending: result.value.pendingCreations, busy: null });
+      if (result.ok) set({ reconciliation: result.value, listedAt: Date.now(), pending: result.value.pendingCreations, busy: null });
       else set({ keysError: result.error, busy: null });
       await refreshVaultKeys(accountId);
     },
@@ -236,6 +264,14 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
     setCodeWait: (accountId, purpose, secondsLeft) => {
       if (current(accountId)) set({ codeWait: secondsLeft > 0 ? { purpose, secondsLeft } : null });
     },
-    reset: () => set(initial),
+    reset: () => {
+      const { accountId, balances, balancesAt, reconciliation, listedAt } = get();
+      if (accountId) kept.set(accountId, { balances, balancesAt, reconciliation, listedAt });
+      set(initial);
+    },
+    forget: () => {
+      kept.clear();
+      set(initial);
+    },
   };
 });

@@ -1,10 +1,12 @@
 import { useExchangeStore } from '../../store/exchange-store';
 import { fractionWidth, groupAmount } from './amount-format';
+import { AnsweredAt } from './AnsweredAt';
 import './balances.css';
 
 /** The balances the last session check read: amounts right-aligned and grouped, every digit as the exchange sent it. */
 export function BalancesTable() {
   const balances = useExchangeStore((state) => state.balances);
+  const balancesAt = useExchangeStore((state) => state.balancesAt);
   if (!balances) return null;
   if (balances.length === 0) return <p className="note">The session works; the exchange lists no balances for this account.</p>;
   // Each column's decimal points in one line: shorter fractions are padded by the missing digits' width (the face is mono).
@@ -14,7 +16,7 @@ export function BalancesTable() {
   const aligned = (amount: string, fraction: number) => ({ paddingRight: `calc(var(--space-2) + ${fraction - fractionWidth(amount)}ch)` });
   return (
     <table aria-label="Balances" className="balances">
-      <caption>Balances</caption>
+      <caption>Balances {balancesAt !== null && <AnsweredAt what="read" at={balancesAt} />}</caption>
       <thead>
         <tr>
           <th scope="col">Currency</th>

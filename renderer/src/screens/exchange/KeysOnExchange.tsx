@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { errorText } from '../../error-text';
 import { useExchangeStore } from '../../store/exchange-store';
+import { AnsweredAt } from './AnsweredAt';
 import { CreateKeyForm } from './CreateKeyForm';
 import { KeyCodeForm } from './KeyCodeForm';
 import { PendingCreations } from './PendingCreations';
@@ -9,7 +10,7 @@ import { StateChangesList } from './StateChangesList';
 
 /** The keys as the exchange sees them, and the key writes with their code prompt and outcome. */
 export function KeysOnExchange() {
-  const { reconciliation, busy, reconcile, keyCodeFor, keysNote, keysError } = useExchangeStore();
+  const { reconciliation, listedAt, busy, reconcile, keyCodeFor, keysNote, keysError } = useExchangeStore();
   const id = useId();
   return (
     <section aria-labelledby={`${id}-heading`}>
@@ -17,6 +18,7 @@ export function KeysOnExchange() {
       <button type="button" onClick={() => void reconcile()} disabled={busy !== null}>
         {reconciliation ? 'Refresh keys' : 'List keys on the exchange'}
       </button>
+      {listedAt !== null && <AnsweredAt what="Listed" at={listedAt} />}
       {reconciliation && <ReconciliationTable reconciliation={reconciliation} />}
       {reconciliation && <StateChangesList changes={reconciliation.stateChanges} />}
       <PendingCreations />
