@@ -4,7 +4,8 @@
 // eslint-disable-next-line no-restricted-imports
 import { main } from '../main';
 
-process.exitCode = await main(process.argv.slice(2), {
+// A CommonJS bundle has no top-level await (scripts/build-cli.mjs says why CommonJS).
+void main(process.argv.slice(2), {
   env: process.env,
   // Node builds each of these streams when it is first read, which takes milliseconds of a start
   // that is timed (npm run bench): a command pays only for the ones it uses.
@@ -17,4 +18,6 @@ process.exitCode = await main(process.argv.slice(2), {
   get stderr() {
     return process.stderr;
   },
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -3,7 +3,8 @@ import type { Command } from '../io';
 
 export const SANDBOX_IS_DEV_TOOL = 'the sandbox is a development tool: run it from a checkout of Barong Vault with npm run sandbox.';
 
-const isModuleNotFound = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code === 'ERR_MODULE_NOT_FOUND';
+// The built CLI require()s it (MODULE_NOT_FOUND); the sources, run by tsx, import() it.
+const isModuleNotFound = (error: unknown) => ['MODULE_NOT_FOUND', 'ERR_MODULE_NOT_FOUND'].includes(String((error as NodeJS.ErrnoException | undefined)?.code));
 
 // The sandbox prints its own JSON line and help; it is the same program as `npm run sandbox`. The
 // build keeps it out of the CLI's files (scripts/build-cli.mjs), so an installed CLI has none.

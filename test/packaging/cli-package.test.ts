@@ -12,7 +12,8 @@ import type { ProcessResult } from '../support/run-process';
 const KID = '61d025b8573501c2';
 const SECRET = '2d0b4979c7fe6986daa8e21d1dc0644f';
 const PASSPHRASE = 'correct horse battery staple';
-const SHIPPED = /^(package\.json|README\.md|SECURITY\.md|dist\/cli\/.+\.js)$/;
+// dist/cli/package.json says that the built files are CommonJS.
+const SHIPPED = /^(package\.json|README\.md|SECURITY\.md|dist\/cli\/package\.json|dist\/cli\/.+\.js)$/;
 
 // npm as a person runs it: none of the npm_* variables an `npm test` around this run sets.
 const npmEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
@@ -22,9 +23,9 @@ const npm = async (args: string[], cwd: string): Promise<ProcessResult> => {
   return run;
 };
 
-/** The packages a built file imports by name, as Node resolves them at run time from node_modules. */
+/** The packages a built file requires by name, as Node resolves them at run time from node_modules. */
 const packagesImported = (code: string) =>
-  [...code.matchAll(/^import\s+(?:[^'"]*?\s+from\s+)?["']([^"'.][^"']*)["'];?$/gm)]
+  [...code.matchAll(/\brequire\(["']([^"'.][^"']*)["']\)/g)]
     .map((match) => match[1] as string)
     .filter((name) => !name.startsWith('node:') && !builtinModules.includes(name));
 
