@@ -1,5 +1,3 @@
-import './answered-at.css';
-
 /**
  * When the exchange gave what is shown ("Listed at 14:03:12"): an answer kept from an earlier visit
  * to the section is as old as it says, and the trader decides whether to ask again.

@@ -10,6 +10,7 @@ export function CreateKeyForm() {
   return (
     <form
       aria-label="Create key"
+      className="create-key"
       onSubmit={(event) => {
         event.preventDefault();
         const list = scopes.split(/[\s,]+/).filter((scope) => scope !== '');
@@ -17,6 +18,7 @@ export function CreateKeyForm() {
       }}
       noValidate
     >
+      <h5>New key on the exchange</h5>
       <div className="field">
         <label htmlFor={`${id}-label`}>Label</label>
         <input id={`${id}-label`} type="text" value={label} onChange={(event) => setLabel(event.target.value)} autoComplete="off" />

@@ -9,6 +9,7 @@ import { KeysOnExchange } from './KeysOnExchange';
 import { LoginForm } from './LoginForm';
 import { SessionActions } from './SessionActions';
 import { SessionStatus } from './SessionStatus';
+import './exchange.css';
 
 /** The account on the exchange: session, clock, balances, and the keys as the exchange sees them. */
 export function ExchangeSection({ account }: { account: AccountSummary }) {
