@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { benchCliStartup, CLI_STARTUP_TARGET_RATIO } from './cli-startup';
-import { printAgentBench } from './print-agent-bench';
 import { RENDERER_GZIP_TARGET_BYTES, rendererJsGzipBytes } from './renderer-size';
 import { benchSearchPaint, PALETTE_PAINT_TARGET_MS, SEARCH_PAINT_TARGET_MS } from './search-paint';
 import { benchSigning } from './signing';
@@ -27,7 +28,8 @@ console.log(`  node -e 0:                          ${startup.bareNode.toFixed(1)
 console.log(`  barong-vault --version:             ${startup.version.toFixed(1)} ms, ${startupRatio(startup.version)}`);
 console.log(`  barong-vault sign --format headers: ${startup.sign.toFixed(1)} ms, ${startupRatio(startup.sign)}`);
 
-await printAgentBench((line) => console.log(line));
+const agent = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./agent-process.ts', import.meta.url))], { stdio: 'inherit' });
+if (agent.status !== 0) throw new Error(`The agent's bench failed (${agent.status ?? agent.signal}).`);
 
 console.log('vault (10,000 keys across 500 accounts, median of 5 opens)');
 const vault = await benchVault((line) => console.log(line));
