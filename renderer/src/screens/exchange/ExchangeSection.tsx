@@ -17,7 +17,8 @@ export function ExchangeSection({ account }: { account: AccountSummary }) {
   const loggedIn = useExchangeStore((state) => state.session?.status === 'logged_in');
   const id = useId();
 
-  // The store follows this account while the section is shown, and forgets it when it goes.
+  // The store follows this account while the section is shown; when it goes, the store keeps what
+  // the exchange answered for the account (see reset) and follows no account.
   useEffect(() => {
     void open(account.id);
     const unsubscribe = api().exchange.onCodeWait((payload) => setCodeWait(payload.accountId, payload.purpose, payload.secondsLeft));
