@@ -7,7 +7,7 @@ import { startAnswerDroppingProxy } from '../support/answer-dropping-proxy';
 import { atLeastLeftInPeriod, TotpCodes } from './totp-codes';
 import { expectNoSeriousAxeViolations } from './accessibility';
 import { saveScreenshot } from './screenshots';
-import { addSandboxAccount, createVaultInPage, importKeyInPage, openAccountTab, PASSPHRASE } from './ui-steps';
+import { addSandboxAccount, comesAfter, createVaultInPage, importKeyInPage, openAccountTab, PASSPHRASE } from './ui-steps';
 
 const WRONG_CODE = 'The 2FA code is wrong. Check the authenticator app and the computer clock, then enter the current code.';
 
@@ -88,8 +88,15 @@ test('a key is disabled, enabled and deleted on the exchange, each with a fresh 
   await confirmKeyChange(page, `Disable ${seeded.kid} on ${host}?`, 'Programs and bots using it are refused by the exchange at once', 'Disable key');
   await sendKeyCode(exchange, `disable key ${seeded.kid}`, codes.wrong());
   await expect(keysAlert).toHaveText(WRONG_CODE);
+  // A key in the list is changed under the list: the prompt and its refusal sit above the create form.
+  const createForm = exchange.getByRole('form', { name: 'Create key' });
+  const codeForm = exchange.getByRole('form', { name: 'Key change code' });
+  expect(await comesAfter(codeForm, remote)).toBe(true);
+  expect(await comesAfter(createForm, keysAlert)).toBe(true);
+  await saveScreenshot(page, 'exchange-key-code');
   await sendKeyCode(exchange, `disable key ${seeded.kid}`, await codes.next());
   await expect(keys.getByText(`Key ${seeded.kid} disabled.`, { exact: true })).toBeVisible();
+  expect(await comesAfter(createForm, keys.getByText(`Key ${seeded.kid} disabled.`, { exact: true }))).toBe(true);
   await expect(keysAlert).toHaveCount(0); // an empty alert takes no space, and is not shown
   await expect(row).toContainText('In vault and in sync (disabled)');
   await expect.poll(() => remoteStateOf(harness, seeded.kid)).toBe('disabled');

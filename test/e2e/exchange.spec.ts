@@ -4,7 +4,7 @@ import { seededSandboxForEachTest, TRADER } from './seeded-sandbox';
 import { totpCode } from '../support/sandbox-keys';
 import { expectNoSeriousAxeViolations } from './accessibility';
 import { saveScreenshot } from './screenshots';
-import { addSandboxAccount, createVaultInPage, openAccountTab } from './ui-steps';
+import { addSandboxAccount, comesAfter, createVaultInPage, openAccountTab } from './ui-steps';
 
 const sandbox = seededSandboxForEachTest();
 
@@ -67,6 +67,8 @@ test('logs in with 2FA, validates, creates a key with the next code, reconciles,
   await create.getByRole('button', { name: 'Create key' }).click();
   const codeForm = exchange.getByRole('form', { name: 'Key change code' });
   await expect(codeForm.getByLabel('2FA code')).toBeFocused();
+  // The code is asked where the key was asked for: under the create form, not under the list above it.
+  expect(await comesAfter(codeForm, create)).toBe(true);
   await expectNoSeriousAxeViolations(page);
   await codeForm.getByLabel('2FA code').fill(totpCode(TRADER.totpSecret, Date.now() + 30_000));
   await codeForm.getByRole('button', { name: 'Send the code' }).click();
@@ -74,6 +76,7 @@ test('logs in with 2FA, validates, creates a key with the next code, reconciles,
   await expect(note).toBeVisible();
   const kid = /^Key (\S+) created\.$/.exec(await note.innerText())?.[1] ?? '';
   expect(kid).not.toBe('');
+  expect(await comesAfter(note, create)).toBe(true);
   await expect(codeForm).toHaveCount(0);
 
   // In sync on the exchange (and in the vault's key list, on the Keys tab: checked after the logout).

@@ -4,6 +4,14 @@ import { expect } from '../harness/fixtures';
 
 export const PASSPHRASE = 'correct horse battery staple';
 
+/** Whether `later` comes after `earlier` in the page, as it reads from top to bottom. */
+export async function comesAfter(later: Locator, earlier: Locator): Promise<boolean> {
+  const before = await earlier.elementHandle();
+  // Node.DOCUMENT_POSITION_FOLLOWING: the browser's constant, not in this file's (Node) types.
+  const following = 4;
+  return later.evaluate((node, { other, bit }) => other !== null && (other.compareDocumentPosition(node) & bit) !== 0, { other: before, bit: following });
+}
+
 /** First run through the UI: a vault protected by a passphrase, left unlocked. */
 export async function createVaultInPage(page: Page, url: string): Promise<void> {
   await page.goto(url);

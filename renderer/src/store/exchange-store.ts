@@ -38,6 +38,8 @@ interface ExchangeState {
   loginCaptcha: boolean;
   /** The key write waiting for a typed code. */
   keyCodeFor: KeyAction | null;
+  /** What the last key write was: its code prompt and outcome show where it was asked, under the create form for a new key and under the list for the others. */
+  keyWriteKind: KeyAction['kind'] | null;
   codeWait: { purpose: CodePurpose; secondsLeft: number } | null;
   keyTests: Record<string, KeyTest | ErrorInfo>;
   sessionError: ErrorInfo | null;
@@ -83,6 +85,7 @@ const initial = {
   loginCodeNeeded: false,
   loginCaptcha: false,
   keyCodeFor: null,
+  keyWriteKind: null,
   codeWait: null,
   keyTests: {},
   sessionError: null,
@@ -119,6 +122,18 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
   const loadPending = async (accountId: string) => {
     const result = await api().keys.pendingCreations({ accountId });
     if (current(accountId) && result.ok) set({ pending: result.value });
+  };
+
+  /** The exchange's list of keys beside the vault's, and the pending creations it settles. */
+  const listKeys = async () => {
+    const { accountId } = get();
+    if (!accountId) return;
+    set({ busy: 'reconcile', keysError: null });
+    const result = await api().exchange.reconcileKeys({ accountId });
+    if (!current(accountId)) return;
+    if (result.ok) set({ reconciliation: result.value, listedAt: Date.now(), pending: result.value.pendingCreations, busy: null });
+    else set({ keysError: result.error, busy: null });
+    await refreshVaultKeys(accountId);
   };
 
   return {
@@ -210,20 +225,16 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
         sessionChanged();
       }
     },
+    // Asked from the list: what a key write said before is no longer news, and a refusal to list
+    // shows under the list.
     reconcile: async () => {
-      const { accountId } = get();
-      if (!accountId) return;
-      set({ busy: 'reconcile', keysError: null });
-      const result = await api().exchange.reconcileKeys({ accountId });
-      if (!current(accountId)) return;
-      if (result.ok) set({ reconciliation: result.value, listedAt: Date.now(), pending: result.value.pendingCreations, busy: null });
-      else set({ keysError: result.error, busy: null });
-      await refreshVaultKeys(accountId);
+      if (get().keyCodeFor === null) set({ keyWriteKind: null, keysNote: '' });
+      await listKeys();
     },
     runKeyAction: async (action, code) => {
       const { accountId } = get();
       if (!accountId) return;
-      set({ busy: 'key', keysError: null, keysNote: '' });
+      set({ busy: 'key', keysError: null, keysNote: '', keyWriteKind: action.kind });
       const withCode = code === undefined ? {} : { code };
       const result =
         action.kind === 'create'
@@ -244,7 +255,7 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
       }
       const note = result.value.status === 'created' ? `Key ${result.value.key.kid} created.` : actionWords(action);
       set({ keyCodeFor: null, keysNote: note });
-      await get().reconcile();
+      await listKeys();
     },
     cancelKeyCode: () => set({ keyCodeFor: null, keysError: null }),
     testKey: async (keyId) => {
@@ -256,7 +267,7 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
       const { accountId } = get();
       const result = await api().keys.dismissCreation({ creationId });
       if (!result.ok) {
-        set({ keysError: result.error });
+        set({ keysError: result.error, keyWriteKind: null });
         return;
       }
       if (accountId) await loadPending(accountId);

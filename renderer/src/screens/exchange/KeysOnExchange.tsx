@@ -1,17 +1,20 @@
 import { useId } from 'react';
-import { errorText } from '../../error-text';
 import { useExchangeStore } from '../../store/exchange-store';
 import { AnsweredAt } from './AnsweredAt';
 import { CreateKeyForm } from './CreateKeyForm';
-import { KeyCodeForm } from './KeyCodeForm';
+import { KeyWriteOutcome } from './KeyWriteOutcome';
 import { PendingCreations } from './PendingCreations';
 import { ReconciliationTable } from './ReconciliationTable';
 import { StateChangesList } from './StateChangesList';
 
-/** The keys as the exchange sees them, and the key writes with their code prompt and outcome. */
+/**
+ * The keys as the exchange sees them, and the key writes. A write's code prompt and outcome show
+ * where it was asked: under the list for a key in it, under the create form for a new key.
+ */
 export function KeysOnExchange() {
-  const { reconciliation, listedAt, busy, reconcile, keyCodeFor, keysNote, keysError } = useExchangeStore();
+  const { reconciliation, listedAt, busy, reconcile, keyWriteKind } = useExchangeStore();
   const id = useId();
+  const fromForm = keyWriteKind === 'create';
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h4 id={`${id}-heading`}>Keys on the exchange</h4>
@@ -21,14 +24,10 @@ export function KeysOnExchange() {
       {listedAt !== null && <AnsweredAt what="Listed" at={listedAt} />}
       {reconciliation && <ReconciliationTable reconciliation={reconciliation} />}
       {reconciliation && <StateChangesList changes={reconciliation.stateChanges} />}
+      {!fromForm && <KeyWriteOutcome />}
       <PendingCreations />
       <CreateKeyForm />
-      {keyCodeFor && <KeyCodeForm action={keyCodeFor} key={JSON.stringify(keyCodeFor)} />}
-      {busy === 'key' && <p aria-busy="true">Waiting for the exchange…</p>}
-      <p role="status">{keysNote}</p>
-      <p className="error" role="alert">
-        {keysError ? errorText(keysError) : ''}
-      </p>
+      {fromForm && <KeyWriteOutcome />}
     </section>
   );
 }
