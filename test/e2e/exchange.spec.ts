@@ -77,6 +77,9 @@ test('logs in with 2FA, validates, creates a key with the next code, reconciles,
   const kid = /^Key (\S+) created\.$/.exec(await note.innerText())?.[1] ?? '';
   expect(kid).not.toBe('');
   expect(await comesAfter(note, create)).toBe(true);
+  // The form starts afresh for the next key: its label is not offered again.
+  await expect(create.getByLabel('Label')).toHaveValue('');
+  await expect(create.getByLabel('Scopes (comma separated)')).toHaveValue('');
   await expect(codeForm).toHaveCount(0);
 
   // In sync on the exchange (and in the vault's key list, on the Keys tab: checked after the logout).

@@ -40,6 +40,8 @@ interface ExchangeState {
   keyCodeFor: KeyAction | null;
   /** What the last key write was: its code prompt and outcome show where it was asked, under the create form for a new key and under the list for the others. */
   keyWriteKind: KeyAction['kind'] | null;
+  /** The kid of the key the last creation made: the create form starts afresh after it. */
+  createdKid: string | null;
   codeWait: { purpose: CodePurpose; secondsLeft: number } | null;
   keyTests: Record<string, KeyTest | ErrorInfo>;
   sessionError: ErrorInfo | null;
@@ -86,6 +88,7 @@ const initial = {
   loginCaptcha: false,
   keyCodeFor: null,
   keyWriteKind: null,
+  createdKid: null,
   codeWait: null,
   keyTests: {},
   sessionError: null,
@@ -253,8 +256,8 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
         set({ keyCodeFor: action });
         return;
       }
-      const note = result.value.status === 'created' ? `Key ${result.value.key.kid} created.` : actionWords(action);
-      set({ keyCodeFor: null, keysNote: note });
+      if (result.value.status === 'created') set({ keyCodeFor: null, keysNote: `Key ${result.value.key.kid} created.`, createdKid: result.value.key.kid });
+      else set({ keyCodeFor: null, keysNote: actionWords(action) });
       await listKeys();
     },
     cancelKeyCode: () => set({ keyCodeFor: null, keysError: null }),

@@ -12,7 +12,7 @@ import { StateChangesList } from './StateChangesList';
  * where it was asked: under the list for a key in it, under the create form for a new key.
  */
 export function KeysOnExchange() {
-  const { reconciliation, listedAt, busy, reconcile, keyWriteKind } = useExchangeStore();
+  const { reconciliation, listedAt, busy, reconcile, keyWriteKind, createdKid } = useExchangeStore();
   const id = useId();
   const fromForm = keyWriteKind === 'create';
   return (
@@ -26,7 +26,8 @@ export function KeysOnExchange() {
       {reconciliation && <StateChangesList changes={reconciliation.stateChanges} />}
       {!fromForm && <KeyWriteOutcome />}
       <PendingCreations />
-      <CreateKeyForm />
+      {/* Keyed by the last key created: its label and scopes are not offered again for the next one. */}
+      <CreateKeyForm key={createdKid ?? ''} />
       {fromForm && <KeyWriteOutcome />}
     </section>
   );
