@@ -9,21 +9,25 @@ export interface AgentUse {
   outcome: string;
 }
 
+/** A use with the moment the agent answered it (ms since the epoch), which its row keeps. */
+export type TimedAgentUse = AgentUse & { at: number };
+
 /** How long an agent's audit row may wait before its batch is written, and how many a batch holds. */
 export const AUDIT_BATCH = { delayMs: 50, maxRows: 1000 } as const;
 
 /**
  * The agent's audit rows, written a batch at a time. Each vault commit waits for the disk
  * (synchronous FULL, ~2 ms here), which would cap the agent at a few hundred signatures a second
- * if every signature were its own. The answer goes out at once and its row follows within
- * AUDIT_BATCH.delayMs: a crash in that window loses those rows, never the vault's consistency.
+ * if every signature were its own. The answer goes out at once and its row, with the moment of
+ * the answer, follows within AUDIT_BATCH.delayMs: a crash in that window loses those rows, never
+ * the vault's consistency.
  * `flush` writes what waits, before a lock or a close.
  */
 export function createAuditBatch(
-  write: (uses: AgentUse[]) => void,
+  write: (uses: TimedAgentUse[]) => void,
   { timers = systemTimers, onError }: { timers?: Timers; onError: (error: unknown) => void },
 ) {
-  let waiting: AgentUse[] = [];
+  let waiting: TimedAgentUse[] = [];
   let cancel: (() => void) | undefined;
 
   const flush = () => {
@@ -41,7 +45,7 @@ export function createAuditBatch(
 
   return {
     add(use: AgentUse): void {
-      waiting.push(use);
+      waiting.push(Object.assign({ at: timers.now() }, use));
       if (waiting.length >= AUDIT_BATCH.maxRows) flush();
       else cancel ??= timers.after(AUDIT_BATCH.delayMs, flush);
     },

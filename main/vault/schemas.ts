@@ -119,6 +119,8 @@ const agentRequest = { client: helloRequestSchema.shape.client, method: signRequ
 
 /** A request the signing agent signed or refused for a key, as the audit log records it. */
 export const agentUseSchema = z.object({ keyId: idSchema, ...agentRequest, outcome: z.string().min(1).max(AGENT_OUTCOME_MAX) });
+/** When the agent answered a use (ms since the epoch): its row says that moment, not when its batch was written. */
+export const agentUseTimeSchema = z.number().int().nonnegative();
 
 /** A program the agent refused before any key was in question (a wrong token, an unknown key); it may not have named itself yet. */
 export const agentRefusalSchema = z.object({

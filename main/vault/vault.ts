@@ -16,6 +16,7 @@ import {
   accountFieldsSchema,
   agentRefusalSchema,
   agentUseSchema,
+  agentUseTimeSchema,
   auditUseSchema,
   createdKeyInputSchema,
   idSchema,
@@ -393,9 +394,10 @@ export class Vault {
 
   /**
    * Records what the signing agent did with requests for keys, with each program's name; never the
-   * headers. One transaction for many: each commit waits for the disk, and the agent signs faster.
+   * headers, each at the moment it was answered. One transaction for many: each commit waits for
+   * the disk, and the agent signs faster.
    */
-  recordAgentUses(uses: ReadonlyArray<{ keyId: string; client: string; method: string; path: string; outcome: string }>): void {
+  recordAgentUses(uses: ReadonlyArray<{ keyId: string; client: string; method: string; path: string; outcome: string; at: number }>): void {
     // A batch is mostly the same few uses of one key: each distinct use is checked and each key read
     // once. Each key was MAC-checked when the agent found it; a key deleted since keeps its rows.
     const keys = new Map<string, ApiKey | undefined>();
@@ -419,7 +421,7 @@ export class Vault {
       const seen = JSON.stringify([use.keyId, use.client, use.method, use.path, use.outcome]);
       let row = rows.get(seen);
       if (row === undefined) rows.set(seen, (row = rowOf(use)));
-      return this.auditEntry(row);
+      return this.auditEntry(row, parseInput(agentUseTimeSchema, use.at, "The audit entry's time"));
     });
     this.db.transaction(() => this.audit.append(entries))();
   }
@@ -654,9 +656,9 @@ export class Vault {
     this.audit.append([this.auditEntry(entry)]);
   }
 
-  /** A row as stored: now, and null for what the entry does not say. */
-  private auditEntry(entry: AuditFields): NewAuditEntry {
-    return { at: this.now(), accountId: null, keyId: null, kid: null, method: null, path: null, status: null, outcome: null, ...entry };
+  /** A row as stored: at its time (now, unless the entry was made earlier), and null for what the entry does not say. */
+  private auditEntry(entry: AuditFields, at: number = this.now()): NewAuditEntry {
+    return { at, accountId: null, keyId: null, kid: null, method: null, path: null, status: null, outcome: null, ...entry };
   }
 
   private missing(what: 'account' | 'key'): VaultError {

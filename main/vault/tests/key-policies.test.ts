@@ -129,7 +129,9 @@ describe('the keys the signing agent sees', () => {
     const first = vault.agentKeys();
     expect(vault.agentKeys()).toBe(first);
     // The agent commits its audit rows while it signs: reading every key again each time would stall it.
-    vault.recordAgentUses([{ keyId: keys.one.id, client: 'grid-bot', method: 'GET', path: '/api/v2/peatio/account/balances', outcome: 'signed' }]);
+    vault.recordAgentUses([
+      { keyId: keys.one.id, client: 'grid-bot', method: 'GET', path: '/api/v2/peatio/account/balances', outcome: 'signed', at: Date.now() },
+    ]);
     vault.recordAgentRefusal({ reason: "the agent's token is wrong" });
     expect(vault.agentKeys()).toBe(first);
     // Another process's commit is read again, whatever it changed.
@@ -146,7 +148,11 @@ describe('the keys the signing agent sees', () => {
 
   it('records what the agent did for a program, and programs it refused, in the audit log', async () => {
     const { vault, alpha, keys } = await vaultWithKeys();
-    vault.recordAgentUses([{ keyId: keys.one.id, client: 'grid-bot', method: 'GET', path: '/api/v2/peatio/account/balances', outcome: 'signed' }]);
+    // The row keeps the moment the agent answered, not the moment its batch was written.
+    const answeredAt = Date.now() - 40;
+    vault.recordAgentUses([
+      { keyId: keys.one.id, client: 'grid-bot', method: 'GET', path: '/api/v2/peatio/account/balances', outcome: 'signed', at: answeredAt },
+    ]);
     vault.recordAgentRefusal({ client: 'cron: balances', reason: 'no key has the label or kid "gone"' });
     vault.recordAgentRefusal({ reason: "the agent's token is wrong" });
     expect(vault.auditLog(3)).toEqual([
@@ -161,6 +167,7 @@ describe('the keys the signing agent sees', () => {
         path: '/api/v2/peatio/account/balances',
         status: null,
         outcome: 'client "grid-bot": signed',
+        at: answeredAt,
       }),
     ]);
   });
@@ -175,14 +182,17 @@ describe('the keys the signing agent sees', () => {
       method: 'GET',
       path: `/api/v2/peatio/public/markets/m${i % 3}/tickers`,
       outcome: i === 100 ? 'refused: the budget is spent' : 'signed',
+      // Identical uses a moment apart: each row keeps its own moment.
+      at: 1_800_000_000_000 + i,
     }));
     vault.recordAgentUses(uses);
     const rows = vault
       .auditLog(200)
       .filter((row) => row.action === 'agent-use')
       .reverse();
-    expect(rows.map(({ accountId, keyId, kid, path, outcome }) => ({ accountId, keyId, kid, path, outcome }))).toEqual(
+    expect(rows.map(({ accountId, keyId, kid, path, outcome, at }) => ({ accountId, keyId, kid, path, outcome, at }))).toEqual(
       uses.map((use) => ({
+        at: use.at,
         accountId: alpha.id,
         keyId: use.keyId,
         kid: use.keyId === keys.two.id ? keys.two.kid : keys.one.kid,
@@ -194,11 +204,14 @@ describe('the keys the signing agent sees', () => {
     expect(vault.agentKeys()).toBe(listed);
   });
 
-  it('refuses audit rows it cannot read as one: a client name over two lines, an unknown method', async () => {
+  it('refuses audit rows it cannot read as one: a client name over two lines, an unknown method, a time that is no moment', async () => {
     const { vault, keys } = await vaultWithKeys();
-    const use = { keyId: keys.one.id, client: 'grid-bot', method: 'GET', path: '/', outcome: 'signed' };
+    const use = { keyId: keys.one.id, client: 'grid-bot', method: 'GET', path: '/', outcome: 'signed', at: Date.now() };
     expect(() => vault.recordAgentUses([use, { ...use, client: 'grid-bot\nsigned everything' }])).toThrow(expect.objectContaining({ code: 'input.invalid' }));
     expect(() => vault.recordAgentUses([{ ...use, method: 'TRACE' }])).toThrow(expect.objectContaining({ code: 'input.invalid' }));
+    // The same use twice, the second with a broken time: each use's time is checked, not only each distinct use.
+    expect(() => vault.recordAgentUses([use, { ...use, at: Number.NaN }])).toThrow(expect.objectContaining({ code: 'input.invalid' }));
+    expect(() => vault.recordAgentUses([{ ...use, at: -1 }])).toThrow(expect.objectContaining({ code: 'input.invalid' }));
     expect(vault.auditLog().some((entry) => entry.action === 'agent-use')).toBe(false);
   });
 });
