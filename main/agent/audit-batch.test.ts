@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_BATCH, createAuditBatch } from './audit-batch';
-import type { AgentUse, TimedAgentUse } from './audit-batch';
+import type { AgentUse, TimedAgentUse } from '../vault/records';
 import type { Timers } from '../timers/timers';
 
 /** Timers that fire only when the test says, on a clock the test moves. */

@@ -1,16 +1,6 @@
 import type { Timers } from '../timers/timers';
 import { systemTimers } from '../timers/timers';
-
-export interface AgentUse {
-  keyId: string;
-  client: string;
-  method: string;
-  path: string;
-  outcome: string;
-}
-
-/** A use with the moment the agent answered it (ms since the epoch), which its row keeps. */
-export type TimedAgentUse = AgentUse & { at: number };
+import type { AgentUse, TimedAgentUse } from '../vault/records';
 
 /** How long an agent's audit row may wait before its batch is written, and how many a batch holds. */
 export const AUDIT_BATCH = { delayMs: 50, maxRows: 1000 } as const;

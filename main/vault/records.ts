@@ -58,6 +58,18 @@ export interface AgentKeyEntry {
   policy: KeyPolicy;
 }
 
+/** What the signing agent did with one request for a key, as its audit row records it; never the headers. */
+export interface AgentUse {
+  keyId: string;
+  client: string;
+  method: string;
+  path: string;
+  outcome: string;
+}
+
+/** A use with the moment the agent answered it (ms since the epoch), which its row keeps. */
+export type TimedAgentUse = AgentUse & { at: number };
+
 export interface AuditEntry {
   id: number;
   at: number;

@@ -10,7 +10,7 @@ import type { KeyPolicy } from '../../app/domain/agent-policy';
 import { changeStampOf, openDatabase } from './database/open-database';
 import type { KeychainWrapper } from './keychain-wrapper';
 import { SAVED_REQUEST_LIMITS } from '../../app/domain/saved-requests';
-import type { Account, AccountSummary, AgentKeyEntry, ApiKey, AuditEntry, PendingKeyCreation, RemoteState, SavedRequest } from './records';
+import type { Account, AccountSummary, AgentKeyEntry, ApiKey, AuditEntry, PendingKeyCreation, RemoteState, SavedRequest, TimedAgentUse } from './records';
 import type { AccountInput, CreatedKeyInput, KeyCreationInput, KeyInput, SavedRequestInput, Settings } from './schemas';
 import {
   accountFieldsSchema,
@@ -397,7 +397,7 @@ export class Vault {
    * headers, each at the moment it was answered. One transaction for many: each commit waits for
    * the disk, and the agent signs faster.
    */
-  recordAgentUses(uses: ReadonlyArray<{ keyId: string; client: string; method: string; path: string; outcome: string; at: number }>): void {
+  recordAgentUses(uses: readonly TimedAgentUse[]): void {
     // A batch is mostly the same few uses of one key: each distinct use is checked and each key read
     // once. Each key was MAC-checked when the agent found it; a key deleted since keeps its rows.
     const keys = new Map<string, ApiKey | undefined>();
