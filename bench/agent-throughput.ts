@@ -8,7 +8,7 @@ import { silentLogger } from '../main/logging/logger';
 import { BENCH_KEY_LABEL } from './agent-core';
 import type { BenchAgentCore } from './agent-core';
 
-/** The goal for the signing agent: signatures per second it serves to 8 clients at once, on one machine (not yet in docs/ARCHITECTURE.md). */
+/** The goal for the signing agent: signatures per second it serves to 8 clients at once, on one machine (docs/ARCHITECTURE.md, "Performance"). */
 export const AGENT_TARGET_SIGNATURES_PER_SECOND = 20_000;
 
 const CLIENTS_SCRIPT = fileURLToPath(new URL('./agent-clients.ts', import.meta.url));

@@ -6,7 +6,7 @@ import type { ProxySigner } from '../main/agent/proxy/signing-proxy';
 import { BENCH_KEY_LABEL } from './agent-core';
 import type { BenchAgentCore } from './agent-core';
 
-/** The goal for the signing proxy: what it adds to a request's median latency on loopback (not yet in docs/ARCHITECTURE.md). */
+/** The goal for the signing proxy: what it adds to a request's median latency on loopback (docs/ARCHITECTURE.md, "Performance"). */
 export const PROXY_TARGET_ADDED_MEDIAN_MS = 0.5;
 
 const PATH = peatioPaths.balances;
