@@ -97,6 +97,8 @@ test('a key is disabled, enabled and deleted on the exchange, each with a fresh 
   await sendKeyCode(exchange, `disable key ${seeded.kid}`, await codes.next());
   await expect(keys.getByText(`Key ${seeded.kid} disabled.`, { exact: true })).toBeVisible();
   expect(await comesAfter(createForm, keys.getByText(`Key ${seeded.kid} disabled.`, { exact: true }))).toBe(true);
+  // The code form that held the focus is gone: the keyboard carries on from the outcome, not from the top of the page.
+  await expect(keys.getByRole('status').filter({ hasText: `Key ${seeded.kid} disabled.` })).toBeFocused();
   await expect(keysAlert).toHaveCount(0); // an empty alert takes no space, and is not shown
   await expect(row).toContainText('In vault and in sync (disabled)');
   await expect.poll(() => remoteStateOf(harness, seeded.kid)).toBe('disabled');

@@ -77,6 +77,7 @@ test('logs in with 2FA, validates, creates a key with the next code, reconciles,
   const kid = /^Key (\S+) created\.$/.exec(await note.innerText())?.[1] ?? '';
   expect(kid).not.toBe('');
   expect(await comesAfter(note, create)).toBe(true);
+  await expect(note).toBeFocused();
   // The form starts afresh for the next key: its label is not offered again.
   await expect(create.getByLabel('Label')).toHaveValue('');
   await expect(create.getByLabel('Scopes (comma separated)')).toHaveValue('');
